@@ -1,0 +1,215 @@
+// Load harness: npx tsx bench/run.ts [--duration S] [--warmup S] [--connections C] [--families N]
+// (or npm run bench). See bench/README.md.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows } from '../src/db/client.ts';
+import { benchArea, benchPassword, benchUserEmail } from '../src/demo/benchData.ts';
+import {
+  type BenchOptions,
+  benchDatabaseProblem,
+  formatTable,
+  homeTargetMet,
+  parseBenchOptions,
+  summarise,
+  type TargetResult,
+} from './stats.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const homeP95LimitMs = 25;
+const children = new Set<ChildProcess>();
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(2);
+}
+
+/** Starts bench/server.ts in its own process and waits for its loopback address. */
+function startServer(
+  mode: 'app' | 'bare',
+  env: NodeJS.ProcessEnv,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/server.ts'), mode], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.add(child);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the ${mode} server did not start in 60 s`)), 60_000);
+    child.once('message', (message: { address?: string }) => {
+      clearTimeout(timer);
+      const url = new URL(message.address ?? '');
+      if (url.hostname !== '127.0.0.1') reject(new Error(`the ${mode} server is not on loopback: ${url}`));
+      resolve({ url: url.origin, child });
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the ${mode} server stopped (exit code ${code})`));
+    });
+  });
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+  children.delete(child);
+}
+
+function cookieValue(setCookies: string[], name: string): string | undefined {
+  for (const header of setCookies) {
+    const [pair] = header.split(';');
+    const [key, ...value] = (pair ?? '').split('=');
+    if (key?.trim() === name) return value.join('=');
+  }
+  return undefined;
+}
+
+/** Signs in once through the real form, as a browser would; returns the cookies a browser would send after. */
+async function signIn(base: string): Promise<string> {
+  const form = await fetch(`${base}/sign-in`);
+  const csrfCookie = cookieValue(form.headers.getSetCookie(), 'hearth_csrf');
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+  if (!csrfCookie || !token) throw new Error('the sign-in page gave no CSRF cookie and token');
+  const response = await fetch(`${base}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `hearth_csrf=${csrfCookie}` },
+    body: new URLSearchParams({ _csrf: token, email: benchUserEmail, password: benchPassword() }).toString(),
+  });
+  const session = cookieValue(response.headers.getSetCookie(), 'hearth_session');
+  if (response.status !== 302 || !session) {
+    throw new Error(
+      `signing in as ${benchUserEmail} failed (status ${response.status}); run seed-bench again?`,
+    );
+  }
+  const cookie = `hearth_session=${session}; hearth_csrf=${csrfCookie}`;
+  const home = await fetch(`${base}/`, { headers: { cookie }, redirect: 'manual' });
+  const figure = /hearth-figure">([\d,]+)</.exec(await home.text())?.[1];
+  if (home.status !== 200 || figure === undefined) throw new Error(`the home page answered ${home.status}`);
+  process.stdout.write(`Signed in as ${benchUserEmail}; the home page shows ${figure} open families.\n`);
+  return cookie;
+}
+
+async function load(
+  target: string,
+  url: string,
+  options: BenchOptions,
+  headers: Record<string, string> = {},
+): Promise<TargetResult> {
+  const base = { url, connections: options.connections, headers, timeout: 10 };
+  if (options.warmup > 0) await autocannon({ ...base, duration: options.warmup });
+  const latencies: number[] = [];
+  const instance = autocannon({ ...base, duration: options.duration });
+  instance.on('response', (_client, _status, _bytes, ms) => {
+    latencies.push(ms);
+  });
+  const result = await instance;
+  const summary = summarise(
+    target,
+    latencies,
+    result.duration,
+    result.errors + result.timeouts,
+    result.non2xx,
+  );
+  process.stdout.write(
+    `  ${target}: ${Math.round(summary.requestsPerSecond)} requests/s, p95 ${summary.p95.toFixed(2)} ms\n`,
+  );
+  return summary;
+}
+
+async function databaseFacts(url: string) {
+  const database = await openDatabase({ databaseUrl: url, poolSize: 1 });
+  try {
+    const [row] = await queryRows<{ version: string; families: number; open: number }>(
+      database.db,
+      sql`select version() as version,
+        (select count(*)::int from family f join partnership_area a on a.id = f.partnership_area_id
+          where a.name = ${benchArea.name}) as families,
+        (select count(*)::int from family f where f.status = 'open' and exists (
+          select 1 from family_team_member t join app_user u on u.organisation_id = t.organisation_id
+          where t.family_id = f.id and t.left_on is null and lower(u.email) = ${benchUserEmail})) as open`,
+    );
+    return row;
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const parsed = parseBenchOptions(process.argv.slice(2), process.env);
+  if (!parsed.ok) fail(parsed.message);
+  const options = parsed.options;
+  const databaseUrl = process.env.DATABASE_URL;
+  const problem = benchDatabaseProblem(databaseUrl);
+  if (problem || !databaseUrl) fail(problem ?? 'DATABASE_URL is needed');
+
+  const loadBefore = os.loadavg()[0] ?? 0;
+  process.stdout.write(`Load average (1 minute) before the run: ${loadBefore.toFixed(2)}\n`);
+  if (loadBefore > 0.5)
+    process.stdout.write('  The machine is busy: figures will be lower than on a quiet machine.\n');
+  process.stdout.write(`Seeding: npx hearth seed-bench --families ${options.families}\n`);
+  const seedStarted = performance.now();
+  const seeded = spawnSync(
+    process.execPath,
+    [path.join(root, 'bin/hearth.js'), 'seed-bench', '--families', String(options.families)],
+    { cwd: root, stdio: 'inherit', env: process.env },
+  );
+  if (seeded.status !== 0) fail(`seed-bench failed (exit code ${seeded.status})`);
+  process.stdout.write(`Seeding step took ${((performance.now() - seedStarted) / 1000).toFixed(1)} s.\n\n`);
+
+  // Bounded: every target's warm-up and measurement, plus time to start servers and sign in.
+  const budget = 4 * (options.warmup + options.duration) * 1000 + 180_000;
+  setTimeout(() => fail(`The benchmark took longer than ${budget / 1000} s; stopped.`), budget).unref();
+
+  const results: TargetResult[] = [];
+  process.stdout.write(
+    `Load: ${options.connections} connections, ${options.warmup} s warm-up then ${options.duration} s per target.\n`,
+  );
+  const bare = await startServer('bare', process.env);
+  results.push(await load('bare Fastify route (ceiling)', `${bare.url}/`, options));
+  await stopServer(bare.child);
+
+  const app = await startServer('app', { ...process.env, DATABASE_URL: databaseUrl });
+  const cookie = await signIn(app.url);
+  results.push(await load('GET /health', `${app.url}/health`, options));
+  results.push(await load('GET /sign-in', `${app.url}/sign-in`, options));
+  results.push(await load('GET / (signed in)', `${app.url}/`, options, { cookie }));
+  await stopServer(app.child);
+
+  const facts = await databaseFacts(databaseUrl);
+  const ceiling = results[0];
+  const home = results[3];
+  const cpus = os.cpus();
+  const lines = [
+    '',
+    formatTable(results, ceiling),
+    '',
+    `Date: ${new Date().toISOString().slice(0, 10)}`,
+    `Machine: ${os.availableParallelism()} cores (${cpus[0]?.model ?? 'unknown CPU'}), ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
+    `Node ${process.version}; ${facts?.version.split(' on ')[0] ?? 'PostgreSQL'}`,
+    `Data: ${facts?.families.toLocaleString('en-GB')} families in "${benchArea.name}"; ` +
+      `the bench user's organisation has ${facts?.open.toLocaleString('en-GB')} open families.`,
+    `Load generator, app and PostgreSQL share this machine's ${os.availableParallelism()} cores; ` +
+      `load average (1 minute) ${loadBefore.toFixed(2)} before the run, ${(os.loadavg()[0] ?? 0).toFixed(2)} after.`,
+    '',
+    `Target: signed-in home page p95 ≤ ${homeP95LimitMs} ms under ${options.connections} connections: ` +
+      (homeTargetMet(home, homeP95LimitMs)
+        ? `MET (p95 ${home?.p95.toFixed(2)} ms)`
+        : `NOT MET (p95 ${home?.p95.toFixed(2)} ms, ${home?.errors} errors, ${home?.non2xx} non-2xx)`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => fail(`The benchmark failed: ${(error as Error).stack ?? String(error)}`),
+);

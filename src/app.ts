@@ -1,0 +1,64 @@
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { adminRoutes } from './features/admin/adminRoutes.ts';
+import { apiRoutes } from './features/api/apiRoutes.ts';
+import { familyRoutes } from './features/families/familyRoutes.ts';
+import { homeRoutes } from './features/home/homeRoutes.ts';
+import { partnershipRoutes } from './features/partnership/partnershipRoutes.ts';
+import { setUpSessions } from './platform/auth/authHooks.ts';
+import { signInRoutes } from './platform/auth/signInRoutes.ts';
+import { setUpHousekeeping } from './platform/housekeeping.ts';
+import { setUpAssets } from './platform/http/assets.ts';
+import { setUpErrors } from './platform/http/errors.ts';
+import { setUpHealth } from './platform/http/health.ts';
+import { setUpMetrics } from './platform/http/metrics.ts';
+import { setUpSecurity } from './platform/http/security.ts';
+import { loggerOptions, setUpRequestLog } from './platform/logging.ts';
+import { pageRoutes } from './platform/views/pageRoutes.ts';
+import { setUpViews } from './platform/views/views.ts';
+import { createServices } from './services.ts';
+
+export interface AppDeps {
+  config: Pick<Config, 'logLevel' | 'trustProxy' | 'sessionIdleMinutes' | 'sessionAbsoluteHours'>;
+  database: Database;
+  /** Partnership figures below this are shown as "fewer than …". */
+  smallNumberThreshold?: number;
+  /** Where logs go; standard output when absent. Tests pass a stream to read them. */
+  logStream?: { write(line: string): void };
+}
+
+/** Builds the Hearth server. Read top to bottom, it is the contents page of the app. */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const services = createServices(deps.database, deps.config);
+  const app = Fastify({
+    logger: loggerOptions(deps.config.logLevel, deps.logStream),
+    trustProxy: deps.config.trustProxy,
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: false,
+    return503OnClosing: true,
+  });
+
+  setUpRequestLog(app);
+  setUpErrors(app);
+  await setUpSecurity(app);
+  setUpMetrics(app);
+  setUpHealth(app, deps.database);
+  await setUpAssets(app);
+  setUpViews(app);
+  setUpSessions(app, services.sessions);
+  setUpHousekeeping(app, [
+    { name: 'sessions', run: () => services.sessions.prune() },
+    { name: 'sign-in failures', run: () => services.signIn.prune() },
+  ]);
+
+  signInRoutes(app, services.signIn);
+  pageRoutes(app);
+  homeRoutes(app, services.db);
+  familyRoutes(app, services.db);
+  partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
+  adminRoutes(app, services);
+  await apiRoutes(app, services);
+
+  return app;
+}

@@ -1,0 +1,109 @@
+import { openDatabase } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import {
+  benchArea,
+  benchOrganisations,
+  benchPassword,
+  benchUserEmail,
+  defaultBenchPassword,
+} from '../demo/benchData.ts';
+import {
+  benchFamilyCount,
+  benchOrganisationOpenFamilies,
+  ensureBenchArea,
+  loadBenchFamilies,
+  vacuumBenchTables,
+} from '../demo/benchLoader.ts';
+import { passwordProblem } from '../platform/auth/passwords.ts';
+import type { Command } from './command.ts';
+import { UsageError } from './main.ts';
+import { maxBenchFamilies, parseSeedBenchOptions } from './seedBenchOptions.ts';
+
+const number = (n: number) => n.toLocaleString('en-GB');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export const seedBenchCommand: Command = {
+  summary: 'load synthetic families at scale, for benchmarks',
+  help: [
+    'Usage: npx hearth seed-bench --families N [--seed S]',
+    '',
+    `Migrates, then makes sure the partnership area "${benchArea.name}" holds N synthetic`,
+    `families (N from 1 to ${number(maxBenchFamilies)}). The area, its ${benchArea.localities.length} localities, ${benchOrganisations.length} organisations`,
+    'and their staff are created on the first run and reused after; later runs only',
+    'add the families missing, so running it again with a larger N tops the area up.',
+    'Families are invented from a seeded random sequence (--seed, default 1), each',
+    'with members and a team of one to three of the organisations, and are written',
+    '500 to a transaction with multi-row inserts.',
+    '',
+    `It prints one sign-in for benchmarks: ${benchUserEmail}, a practitioner.`,
+    `Its password is HEARTH_BENCH_PASSWORD, or "${defaultBenchPassword}" when that is not set.`,
+    'A fixed, documented password is acceptable only because this is synthetic',
+    'benchmark data: never run seed-bench against a database holding real records.',
+    '',
+    'Uses DATABASE_URL (PostgreSQL) when set, otherwise the embedded database in',
+    'HEARTH_DATA_DIR; PGlite is fine for a few thousand families.',
+  ].join('\n'),
+  options: {
+    families: { type: 'string' },
+    seed: { type: 'string' },
+  },
+  run: async (values, config) => {
+    const parsed = parseSeedBenchOptions(values);
+    if (!parsed.ok) throw new UsageError(parsed.message);
+    const { families, seed } = parsed.options;
+    const password = benchPassword();
+    const problem = passwordProblem(password);
+    if (problem) throw new UsageError(`HEARTH_BENCH_PASSWORD: ${problem}`);
+
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const out = (line: string) => process.stdout.write(`${line}\n`);
+    try {
+      await migrate(database);
+      const area = await ensureBenchArea(database.db, password);
+      const where =
+        database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+      out(
+        `${area.created ? 'Created' : 'Found'} "${benchArea.name}" in ${where}: ` +
+          `${area.organisations} organisations, ${area.users} users.`,
+      );
+      const present = await benchFamilyCount(database.db, area.areaId);
+      if (present >= families) {
+        out(`It already holds ${number(present)} families; none added.`);
+      } else {
+        out(`It holds ${number(present)} families; adding ${number(families - present)} (seed ${seed}).`);
+        const started = performance.now();
+        let lastReport = started;
+        const loaded = await loadBenchFamilies(
+          database.db,
+          area,
+          { seed, from: present, to: families },
+          (progress) => {
+            const now = performance.now();
+            if (now - lastReport < 2000 && progress.done < progress.total) return;
+            lastReport = now;
+            const rate = Math.round(progress.done / ((now - started) / 1000));
+            out(`  ${number(progress.done)} / ${number(progress.total)} families (${number(rate)} a second)`);
+          },
+        );
+        const loadedMs = performance.now() - started;
+        await vacuumBenchTables(database.db);
+        const totalMs = performance.now() - started;
+        out(
+          `Added ${number(loaded.families)} families and ${number(loaded.people)} people in ${seconds(loadedMs)}` +
+            ` (${seconds(totalMs)} with VACUUM ANALYZE).`,
+        );
+      }
+      const open = await benchOrganisationOpenFamilies(database.db, area.benchOrganisationId);
+      out(`The bench user's organisation works with ${number(open)} open families.`);
+      out('');
+      out('Benchmark sign-in (synthetic data only):');
+      out(`  Email:    ${benchUserEmail}`);
+      out(
+        `  Password: ${password}${process.env.HEARTH_BENCH_PASSWORD ? ' (from HEARTH_BENCH_PASSWORD)' : ' (the fixed default; set HEARTH_BENCH_PASSWORD to change it)'}`,
+      );
+      return 0;
+    } finally {
+      await database.close();
+    }
+  },
+};

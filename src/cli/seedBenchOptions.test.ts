@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseSeedBenchOptions } from './seedBenchOptions.ts';
+
+describe('seed-bench options', () => {
+  it('needs --families', () => {
+    const parsed = parseSeedBenchOptions({});
+    expect(parsed).toEqual({ ok: false, message: expect.stringContaining('--families is needed') });
+  });
+
+  it('takes 1 to 1,000,000 families, written plainly or with separators, and seed 1 by default', () => {
+    expect(parseSeedBenchOptions({ families: '1' })).toEqual({ ok: true, options: { families: 1, seed: 1 } });
+    expect(parseSeedBenchOptions({ families: '100_000', seed: '42' })).toEqual({
+      ok: true,
+      options: { families: 100_000, seed: 42 },
+    });
+    expect(parseSeedBenchOptions({ families: '1,000,000' })).toMatchObject({
+      options: { families: 1_000_000 },
+    });
+  });
+
+  it('refuses anything else with a message naming the option and the range', () => {
+    for (const families of ['0', '1000001', '-5', '2.5', 'ten', '1e5']) {
+      const parsed = parseSeedBenchOptions({ families });
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok)
+        expect(parsed.message).toBe(
+          `--families must be a whole number from 1 to 1,000,000, got "${families}"`,
+        );
+    }
+    for (const seed of ['-1', '4294967296', 'abc']) {
+      const parsed = parseSeedBenchOptions({ families: '10', seed });
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.message).toContain('--seed must be a whole number');
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase, queryRows } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { verifyPassword } from '../platform/auth/passwords.ts';
+import { benchUserEmail } from './benchData.ts';
+import {
+  benchFamilyCount,
+  benchOrganisationOpenFamilies,
+  ensureBenchArea,
+  loadBenchFamilies,
+  vacuumBenchTables,
+} from './benchLoader.ts';
+
+/** The bench area has fixed names, so it needs a database of its own: PGlite in memory, or a throwaway PostgreSQL database. */
+async function emptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { database: await openDatabase({}), drop: async () => {} };
+  const name = `hearth_bench_test_${process.pid}_${Date.now()}`;
+  const admin = await openDatabase({ databaseUrl: url, poolSize: 1 });
+  await admin.exec(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 2 });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.exec(`drop database if exists ${name}`);
+      await admin.close();
+    },
+  };
+}
+
+describe('seed-bench data', () => {
+  let handle: Awaited<ReturnType<typeof emptyDatabase>>;
+  beforeAll(async () => {
+    handle = await emptyDatabase();
+    await migrate(handle.database);
+  }, 120_000);
+  afterAll(async () => {
+    await handle?.drop();
+  });
+
+  it('creates the area once, loads families in batches, and tops up on a second run', async () => {
+    const db = handle.database.db;
+    const area = await ensureBenchArea(db, 'first-bench-password');
+    expect(area).toMatchObject({ created: true, organisations: 21 });
+    expect(area.teamOrganisations).toHaveLength(20);
+    await loadBenchFamilies(db, area, { seed: 1, from: 0, to: 600, batchSize: 250 });
+    expect(await benchFamilyCount(db, area.areaId)).toBe(600);
+
+    const again = await ensureBenchArea(db, 'second-bench-password');
+    expect(again).toMatchObject({ created: false, areaId: area.areaId, users: area.users });
+    await loadBenchFamilies(db, again, { seed: 1, from: 600, to: 700 });
+    await vacuumBenchTables(db);
+    const [counts] = await queryRows<{ families: number; members: number; teams: number; orphans: number }>(
+      db,
+      sql`select (select count(*)::int from family) as families,
+        (select count(*)::int from family_membership) as members,
+        (select count(*)::int from family_team_member) as teams,
+        (select count(*)::int from family f where not exists (
+          select 1 from family_team_member t where t.family_id = f.id)) as orphans`,
+    );
+    expect(counts?.families).toBe(700);
+    expect(counts?.members).toBeGreaterThan(1400);
+    expect(counts?.teams).toBeGreaterThanOrEqual(700);
+    expect(counts?.orphans).toBe(0);
+    const open = await benchOrganisationOpenFamilies(db, area.benchOrganisationId);
+    expect(open).toBeGreaterThan(15);
+    expect(open).toBeLessThan(70);
+
+    const [user] = await queryRows<{ password_hash: string }>(
+      db,
+      sql`select password_hash from app_user where email = ${benchUserEmail}`,
+    );
+    expect(await verifyPassword(user?.password_hash ?? '', 'second-bench-password')).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,209 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../db/client.ts';
+import { appUser, locality, organisation, partnershipArea } from '../db/schema.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
+import {
+  type BenchBatch,
+  type BenchContext,
+  benchArea,
+  benchBatch,
+  benchOrganisations,
+  benchUserEmail,
+  benchUsers,
+} from './benchData.ts';
+
+export interface BenchArea {
+  areaId: string;
+  created: boolean;
+  organisations: number;
+  users: number;
+  /** The bench user's organisation. */
+  benchOrganisationId: string;
+  localityIds: string[];
+  teamOrganisations: { id: string; workerIds: string[] }[];
+}
+
+/**
+ * Creates the benchmark area with its localities, organisations and staff,
+ * or finds it when present. The bench user's password is set to `password`
+ * each time, so the one printed always works.
+ */
+export async function ensureBenchArea(db: Db, password: string): Promise<BenchArea> {
+  const passwordHash = await hashPassword(password);
+  let created = false;
+  await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: partnershipArea.id })
+      .from(partnershipArea)
+      .where(eq(partnershipArea.name, benchArea.name));
+    if (existing) return;
+    created = true;
+    const [area] = await tx
+      .insert(partnershipArea)
+      .values({ name: benchArea.name, councilArea: benchArea.councilArea })
+      .returning();
+    if (!area) throw new Error('benchmark area not created');
+    await tx
+      .insert(locality)
+      .values(benchArea.localities.map((name) => ({ partnershipAreaId: area.id, name })));
+    const orgs = await tx
+      .insert(organisation)
+      .values(benchOrganisations.map((o) => ({ name: o.name, kind: o.kind, partnershipAreaId: area.id })))
+      .returning({ id: organisation.id, name: organisation.name });
+    const orgId = new Map(orgs.map((o) => [o.name, o.id]));
+    await tx.insert(appUser).values(
+      benchUsers().map((u) => ({
+        organisationId: orgId.get(u.organisation) as string,
+        email: u.email,
+        displayName: u.displayName,
+        roles: u.roles,
+        passwordHash,
+        status: 'active' as const,
+        passwordChangedAt: new Date(),
+      })),
+    );
+  });
+  await db
+    .update(appUser)
+    .set({ passwordHash, status: 'active' })
+    .where(sql`lower(${appUser.email}) = ${benchUserEmail}`);
+  return describeBenchArea(db, created);
+}
+
+async function describeBenchArea(db: Db, created: boolean): Promise<BenchArea> {
+  const [area] = await db
+    .select({ id: partnershipArea.id })
+    .from(partnershipArea)
+    .where(eq(partnershipArea.name, benchArea.name));
+  if (!area) throw new Error('benchmark area missing');
+  const localities = await db
+    .select({ id: locality.id })
+    .from(locality)
+    .where(eq(locality.partnershipAreaId, area.id))
+    .orderBy(locality.name);
+  const orgs = await db
+    .select({ id: organisation.id, name: organisation.name })
+    .from(organisation)
+    .where(eq(organisation.partnershipAreaId, area.id));
+  const users = orgs.length
+    ? await db
+        .select({
+          id: appUser.id,
+          email: appUser.email,
+          organisationId: appUser.organisationId,
+          roles: appUser.roles,
+        })
+        .from(appUser)
+        .where(
+          inArray(
+            appUser.organisationId,
+            orgs.map((o) => o.id),
+          ),
+        )
+    : [];
+  const benchUser = users.find((u) => u.email.toLowerCase() === benchUserEmail);
+  if (!benchUser) throw new Error(`the benchmark area has no user ${benchUserEmail}`);
+  const familyOrgNames = new Set(benchOrganisations.filter((o) => o.worksWithFamilies).map((o) => o.name));
+  const teamOrganisations = orgs
+    .filter((o) => familyOrgNames.has(o.name))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((o) => ({
+      id: o.id,
+      workerIds: users
+        .filter(
+          (u) => u.organisationId === o.id && u.roles.some((r) => r === 'practitioner' || r === 'volunteer'),
+        )
+        .map((u) => u.id)
+        .sort(),
+    }));
+  return {
+    areaId: area.id,
+    created,
+    organisations: orgs.length,
+    users: users.length,
+    benchOrganisationId: benchUser.organisationId,
+    localityIds: localities.map((l) => l.id),
+    teamOrganisations,
+  };
+}
+
+/** The highest bench family number already in the database (0 when none). */
+export async function benchFamilyCount(db: Db, areaId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select coalesce(max(substring(reference from 7)::int), 0)::int as n
+        from family where partnership_area_id = ${areaId} and reference like 'BENCH-%'`,
+  );
+  return row?.n ?? 0;
+}
+
+/** Writes one batch in one transaction: four multi-row inserts from column arrays. */
+export async function insertBenchBatch(db: Db, areaId: string, batch: BenchBatch): Promise<void> {
+  const { family: f, person: p, membership: m, team: t } = batch;
+  const a = sql.param;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`insert into family (id, reference, name, partnership_area_id, locality_id, status, created_at, updated_at)
+      select id, reference, name, ${areaId}::uuid, locality_id, status, created_at, updated_at
+      from unnest(${a(f.id)}::uuid[], ${a(f.reference)}::text[], ${a(f.name)}::text[], ${a(f.localityId)}::uuid[],
+        ${a(f.status)}::text[], ${a(f.createdAt)}::timestamptz[], ${a(f.updatedAt)}::timestamptz[])
+        as x(id, reference, name, locality_id, status, created_at, updated_at)`);
+    await tx.execute(sql`insert into person (id, given_name, family_name, date_of_birth)
+      select * from unnest(${a(p.id)}::uuid[], ${a(p.givenName)}::text[], ${a(p.familyName)}::text[], ${a(p.dateOfBirth)}::date[])`);
+    await tx.execute(sql`insert into family_membership (family_id, person_id, relationship_label, roles, started_on)
+      select family_id, person_id, relationship_label, string_to_array(roles, ','), started_on
+      from unnest(${a(m.familyId)}::uuid[], ${a(m.personId)}::uuid[], ${a(m.relationshipLabel)}::text[],
+        ${a(m.roles)}::text[], ${a(m.startedOn)}::date[])
+        as x(family_id, person_id, relationship_label, roles, started_on)`);
+    await tx.execute(sql`insert into family_team_member (family_id, organisation_id, lead_worker_id, joined_on)
+      select * from unnest(${a(t.familyId)}::uuid[], ${a(t.organisationId)}::uuid[], ${a(t.leadWorkerId)}::uuid[], ${a(t.joinedOn)}::date[])`);
+  });
+}
+
+export interface LoadProgress {
+  done: number;
+  total: number;
+  people: number;
+}
+
+/** Adds families `from + 1` … `to` in batches of `batchSize`, each batch in its own transaction. */
+export async function loadBenchFamilies(
+  db: Db,
+  area: BenchArea,
+  options: { seed: number; from: number; to: number; batchSize?: number; today?: Date },
+  onProgress: (progress: LoadProgress) => void = () => {},
+): Promise<{ families: number; people: number }> {
+  const batchSize = options.batchSize ?? 500;
+  const context: BenchContext = {
+    seed: options.seed,
+    today: options.today ?? new Date(),
+    localityIds: area.localityIds,
+    teamOrganisations: area.teamOrganisations,
+  };
+  const total = options.to - options.from;
+  let people = 0;
+  for (let first = options.from + 1; first <= options.to; first += batchSize) {
+    const batch = benchBatch(context, first, Math.min(batchSize, options.to - first + 1));
+    await insertBenchBatch(db, area.areaId, batch);
+    people += batch.person.id.length;
+    onProgress({ done: first + batch.family.id.length - 1 - options.from, total, people });
+  }
+  return { families: total, people };
+}
+
+/**
+ * VACUUM (ANALYZE) after a bulk load: fresh planner statistics, and a visibility map so index-only
+ * scans work as they would once autovacuum has visited, so the benchmark sees steady-state plans.
+ */
+export async function vacuumBenchTables(db: Db): Promise<void> {
+  await db.execute(sql`vacuum (analyze) family, person, family_membership, family_team_member, app_user`);
+}
+
+/** Open families on the bench organisation's team: what the bench user's home page counts. */
+export async function benchOrganisationOpenFamilies(db: Db, organisationId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from family f where f.status = 'open' and exists (
+      select 1 from family_team_member t where t.family_id = f.id and t.organisation_id = ${organisationId} and t.left_on is null)`,
+  );
+  return row?.n ?? 0;
+}

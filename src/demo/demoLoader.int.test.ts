@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase, queryRows } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { ensureDemo } from './demoLoader.ts';
+
+/**
+ * The demo needs an empty database: on PGlite a fresh one in memory, on
+ * PostgreSQL a throwaway database created beside DATABASE_URL's.
+ */
+async function emptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { database: await openDatabase({}), drop: async () => {} };
+  const name = `hearth_demo_${process.pid}_${Date.now()}`;
+  const admin = await openDatabase({ databaseUrl: url, poolSize: 1 });
+  await admin.exec(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 2 });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.exec(`drop database if exists ${name}`);
+      await admin.close();
+    },
+  };
+}
+
+describe('the demo partnership', () => {
+  let handle: Awaited<ReturnType<typeof emptyDatabase>>;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-demo-'));
+  beforeAll(async () => {
+    handle = await emptyDatabase();
+    await migrate(handle.database);
+  }, 120_000);
+  afterAll(async () => {
+    await handle.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loads on first run with a generated password kept in the data folder, and only once', async () => {
+    const first = await ensureDemo(handle.database, { dataDir, demoPassword: undefined });
+    expect(first?.passwordSource).toBe('generated');
+    expect(fs.readFileSync(path.join(dataDir, 'demo-password.txt'), 'utf8').trim()).toBe(first?.password);
+    expect(first?.signIns.map((s) => s.role)).toEqual(
+      expect.arrayContaining([
+        'Practitioner',
+        'Team lead',
+        'Organisation admin',
+        'Volunteer or peer worker',
+        'Partnership lead',
+        'System admin',
+      ]),
+    );
+
+    const count = async () =>
+      (
+        await queryRows<{ organisations: number; users: number; families: number; roles: string[] }>(
+          handle.database.db,
+          sql`select (select count(*)::int from organisation) as organisations,
+                     (select count(*)::int from app_user) as users,
+                     (select count(*)::int from family) as families,
+                     (select array_agg(distinct r) from app_user, unnest(roles) r) as roles`,
+        )
+      )[0];
+    const before = await count();
+    expect(before?.organisations).toBe(12);
+    expect(before?.families).toBeGreaterThanOrEqual(60);
+    expect(before?.roles?.sort()).toEqual([
+      'org_admin',
+      'partnership_lead',
+      'practitioner',
+      'system_admin',
+      'team_lead',
+      'volunteer',
+    ]);
+
+    const second = await ensureDemo(handle.database, { dataDir, demoPassword: undefined });
+    expect(second?.password).toBe(first?.password);
+    expect(await count()).toEqual(before);
+  });
+});

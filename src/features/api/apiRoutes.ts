@@ -1,0 +1,27 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services.ts';
+import { familyApi } from '../families/familyApi.ts';
+import { setUpApiDocs } from './apiDocs.ts';
+import { apiTokenRoutes } from './apiTokenRoutes.ts';
+import { requireBearerToken } from './bearerAuth.ts';
+import { meApi } from './meApi.ts';
+
+/**
+ * The JSON API: its OpenAPI documents first (they describe only routes added
+ * after them), then /api/v1 behind bearer tokens, and the admin pages that
+ * issue those tokens.
+ */
+export async function apiRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  await setUpApiDocs(app);
+  await app.register(
+    async (v1) => {
+      const api = v1.withTypeProvider<TypeBoxTypeProvider>();
+      requireBearerToken(api, services.apiTokens);
+      await api.register(meApi, { tokens: services.apiTokens });
+      await api.register(familyApi, { db: services.db });
+    },
+    { prefix: '/api/v1' },
+  );
+  apiTokenRoutes(app, services.apiTokens);
+}

@@ -1,0 +1,60 @@
+import type { FamilyDetail, FamilySummary } from './familyRepository.ts';
+
+/** Age in whole years on a day, from an ISO date of birth. */
+export function ageOn(dateOfBirth: string | null, today: Date): number | undefined {
+  if (!dateOfBirth) return undefined;
+  const born = new Date(`${dateOfBirth}T00:00:00Z`);
+  let age = today.getUTCFullYear() - born.getUTCFullYear();
+  const beforeBirthday =
+    today.getUTCMonth() < born.getUTCMonth() ||
+    (today.getUTCMonth() === born.getUTCMonth() && today.getUTCDate() < born.getUTCDate());
+  if (beforeBirthday) age -= 1;
+  return age;
+}
+
+const roleNames: Record<string, string> = {
+  using_substances: 'Person using substances',
+  affected_family_member: 'Affected family member',
+  child_or_young_person: 'Child or young person',
+  young_carer: 'Young carer',
+  adult_carer: 'Adult carer',
+  bereaved: 'Bereaved by a substance-related death',
+};
+
+export function presentFamilyList(
+  result: { families: FamilySummary[]; total: number },
+  page: number,
+  pageSize: number,
+) {
+  const lastPage = Math.max(1, Math.ceil(result.total / pageSize));
+  return {
+    total: result.total,
+    families: result.families,
+    pagination: {
+      previous: page > 1 ? { href: `/practice?page=${page - 1}` } : undefined,
+      next: page < lastPage ? { href: `/practice?page=${page + 1}` } : undefined,
+      items: Array.from({ length: lastPage }, (_, i) => ({
+        number: i + 1,
+        href: `/practice?page=${i + 1}`,
+        current: i + 1 === page,
+      })),
+    },
+  };
+}
+
+export function presentFamily(detail: FamilyDetail, today: Date) {
+  return {
+    family: detail,
+    members: detail.members.map((m) => {
+      const age = ageOn(m.dateOfBirth, today);
+      const name = [m.preferredName ?? m.givenName, m.familyName].filter(Boolean).join(' ');
+      return {
+        name,
+        age: age === undefined ? 'Age not known' : `${age}`,
+        relationship: m.relationshipLabel ?? '',
+        roles: m.roles.map((role) => roleNames[role] ?? role).join(', '),
+      };
+    }),
+    team: detail.team,
+  };
+}

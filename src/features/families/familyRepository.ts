@@ -1,0 +1,161 @@
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  family,
+  familyMembership,
+  familyTeamMember,
+  locality,
+  organisation,
+  person,
+} from '../../db/schema.ts';
+import { type AccessContext, canSeePersonalData } from '../../platform/access/accessContext.ts';
+import { recordAudit } from '../../platform/audit/auditLog.ts';
+
+export interface FamilySummary {
+  id: string;
+  reference: string;
+  name: string;
+  locality: string | null;
+  memberCount: number;
+  status: 'open' | 'closed';
+  updatedAt: Date;
+}
+
+export interface FamilyMemberView {
+  personId: string;
+  givenName: string;
+  familyName: string | null;
+  preferredName: string | null;
+  dateOfBirth: string | null;
+  relationshipLabel: string | null;
+  roles: string[];
+}
+
+export interface FamilyDetail extends FamilySummary {
+  members: FamilyMemberView[];
+  team: { organisationId: string; organisationName: string; joinedOn: string }[];
+}
+
+/**
+ * The family record, filtered in SQL to families whose team includes the
+ * asking organisation. Every read is audited; a refused read is audited as
+ * denied.
+ */
+export class FamilyRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessContext,
+  ) {}
+
+  /** The SQL condition: the family is on this organisation's current caseload. */
+  private visible() {
+    const organisationId = this.access.organisationId;
+    if (!canSeePersonalData(this.access) || !organisationId) return sql`false`;
+    return sql`exists (select 1 from ${familyTeamMember} t where t.family_id = ${family.id}
+      and t.organisation_id = ${organisationId} and t.left_on is null)`;
+  }
+
+  private memberCount() {
+    return sql<number>`(select count(*)::int from ${familyMembership} m where m.family_id = ${family.id} and m.ended_on is null)`;
+  }
+
+  async list(options: {
+    limit: number;
+    offset: number;
+  }): Promise<{ families: FamilySummary[]; total: number }> {
+    const where = and(this.visible(), eq(family.status, 'open'));
+    const [families, totals] = await Promise.all([
+      this.db
+        .select({
+          id: family.id,
+          reference: family.reference,
+          name: family.name,
+          locality: locality.name,
+          memberCount: this.memberCount(),
+          status: family.status,
+          updatedAt: family.updatedAt,
+        })
+        .from(family)
+        .leftJoin(locality, eq(locality.id, family.localityId))
+        .where(where)
+        .orderBy(desc(family.updatedAt), asc(family.reference))
+        .limit(options.limit)
+        .offset(options.offset),
+      this.db.select({ total: count() }).from(family).where(where),
+    ]);
+    await recordAudit(this.db, this.access, {
+      action: 'family.list',
+      recordType: 'family',
+      detail: { shown: families.length, offset: options.offset },
+    });
+    return { families, total: totals[0]?.total ?? 0 };
+  }
+
+  /** Counts only, no personal data: how many open families the organisation works with. */
+  async countOpen(): Promise<number> {
+    const [row] = await this.db
+      .select({ total: count() })
+      .from(family)
+      .where(and(this.visible(), eq(family.status, 'open')));
+    return row?.total ?? 0;
+  }
+
+  /** One family, or undefined when it does not exist or this user may not see it. */
+  async get(id: string): Promise<FamilyDetail | undefined> {
+    const [row] = await this.db
+      .select({
+        id: family.id,
+        reference: family.reference,
+        name: family.name,
+        locality: locality.name,
+        memberCount: this.memberCount(),
+        status: family.status,
+        updatedAt: family.updatedAt,
+      })
+      .from(family)
+      .leftJoin(locality, eq(locality.id, family.localityId))
+      .where(and(eq(family.id, id), this.visible()));
+    if (!row) {
+      await recordAudit(this.db, this.access, {
+        action: 'family.read',
+        outcome: 'denied',
+        recordType: 'family',
+        recordId: id,
+      });
+      return undefined;
+    }
+    const [members, team] = await Promise.all([
+      this.db
+        .select({
+          personId: person.id,
+          givenName: person.givenName,
+          familyName: person.familyName,
+          preferredName: person.preferredName,
+          dateOfBirth: person.dateOfBirth,
+          relationshipLabel: familyMembership.relationshipLabel,
+          roles: familyMembership.roles,
+        })
+        .from(familyMembership)
+        .innerJoin(person, eq(person.id, familyMembership.personId))
+        .where(and(eq(familyMembership.familyId, id), isNull(familyMembership.endedOn)))
+        .orderBy(asc(person.dateOfBirth)),
+      this.db
+        .select({
+          organisationId: organisation.id,
+          organisationName: organisation.name,
+          joinedOn: familyTeamMember.joinedOn,
+        })
+        .from(familyTeamMember)
+        .innerJoin(organisation, eq(organisation.id, familyTeamMember.organisationId))
+        .where(and(eq(familyTeamMember.familyId, id), isNull(familyTeamMember.leftOn)))
+        .orderBy(asc(organisation.name)),
+    ]);
+    await recordAudit(this.db, this.access, {
+      action: 'family.read',
+      recordType: 'family',
+      recordId: id,
+      familyId: id,
+    });
+    return { ...row, members, team };
+  }
+}

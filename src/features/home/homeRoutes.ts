@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import { canSeePersonalData } from '../../platform/access/accessContext.ts';
+import { requireUser } from '../../platform/auth/authHooks.ts';
+import { navigationFor } from '../../platform/views/navigation.ts';
+import { FamilyRepository } from '../families/familyRepository.ts';
+import { FigureCache } from './figureCache.ts';
+
+const sectionText: Record<string, string> = {
+  '/practice':
+    'The families your organisation works with: members, the team around each family, and their record.',
+  '/partnership':
+    'Figures for the partnership area: organisations, families supported by locality. Counts only, never names.',
+  '/admin': 'Your organisation’s users, API tokens and audit trail.',
+};
+
+/** How long the home page's open families figure may be old. */
+export const openFamiliesSeconds = 10;
+
+/** The signed-in home page: one card for each section the user's roles open. */
+export function homeRoutes(app: FastifyInstance, db: Db): void {
+  // The count walks the organisation's whole caseload, so it is kept for a few seconds per
+  // organisation (it is the same for everyone there) instead of being made on every view.
+  // Who may see it is still checked on every request; see bench/RESULTS.md for why.
+  const openFamiliesByOrganisation = new FigureCache<number>(openFamiliesSeconds * 1000);
+  app.get('/', { preHandler: requireUser }, async (request, reply) => {
+    const access = request.access;
+    const openFamilies =
+      canSeePersonalData(access) && access.organisationId
+        ? await openFamiliesByOrganisation.get(access.organisationId, () =>
+            new FamilyRepository(db, access).countOpen(),
+          )
+        : undefined;
+    return reply.page('features/home/home.njk', {
+      openFamilies,
+      sections: navigationFor(request.user, '').map((item) => ({
+        ...item,
+        description: sectionText[item.href],
+      })),
+    });
+  });
+}

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+
+export interface HousekeepingTask {
+  name: string;
+  run(): Promise<void>;
+}
+
+/**
+ * Runs clean-up tasks (expired sessions, old failed sign-ins) an hour apart
+ * while the app runs. Each task is an idempotent delete, so several app
+ * processes may run them at once.
+ */
+export function setUpHousekeeping(app: FastifyInstance, tasks: HousekeepingTask[], everyMs = 3600_000): void {
+  let timer: NodeJS.Timeout | undefined;
+  const runAll = async () => {
+    for (const task of tasks) {
+      try {
+        await task.run();
+      } catch (error) {
+        app.log.warn({ task: task.name, type: (error as Error).name }, 'housekeeping task failed');
+      }
+    }
+  };
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => void runAll(), everyMs);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+  });
+}

@@ -1,0 +1,57 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Cookies are Secure when the request arrived over TLS (directly or via a trusted proxy). */
+export function overTls(request: FastifyRequest): boolean {
+  return request.protocol === 'https';
+}
+
+/**
+ * Security headers with a CSP that allows no inline script, form parsing,
+ * cookies, and CSRF protection on every form post. The JSON API is exempt
+ * from CSRF because it takes bearer tokens, never cookies.
+ */
+export async function setUpSecurity(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.url.startsWith('/assets/'))
+      reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    return payload;
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  await app.register(fastifyCsrf, {
+    cookieKey: 'hearth_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: false },
+    getToken: (request) => (request.body as Record<string, string> | undefined)?._csrf,
+  });
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!unsafeMethods.has(request.method) || request.url.startsWith('/api/')) return done();
+    app.csrfProtection(request, reply, done);
+  });
+}

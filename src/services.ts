@@ -1,0 +1,25 @@
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { ApiTokenService } from './features/api/apiTokenService.ts';
+import { SessionStore } from './platform/auth/sessionStore.ts';
+import { SignInService } from './platform/auth/signInService.ts';
+
+/** The app's long-lived services, wired by hand. Repositories are made per request instead. */
+export function createServices(
+  database: Database,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours'>,
+) {
+  const sessions = new SessionStore(database.db, {
+    idleMinutes: config.sessionIdleMinutes,
+    absoluteHours: config.sessionAbsoluteHours,
+  });
+  return {
+    database,
+    db: database.db,
+    sessions,
+    signIn: new SignInService(database.db, sessions),
+    apiTokens: new ApiTokenService(database.db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
