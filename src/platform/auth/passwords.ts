@@ -27,7 +27,10 @@ export function decoyPasswordHash(): Promise<string> {
 export function passwordProblem(password: string, email?: string): string | undefined {
   if (password.length < 12) return 'Password must be 12 characters or more';
   if (password.length > 200) return 'Password must be 200 characters or fewer';
-  if (email && password.toLowerCase().includes(email.split('@')[0]?.toLowerCase() ?? '\u0000')) {
+  // The name part of the address, when long enough to be guessable: a
+  // one-letter name would forbid most passwords containing that letter.
+  const name = email?.split('@')[0]?.toLowerCase() ?? '';
+  if (name.length >= 3 && password.toLowerCase().includes(name)) {
     return 'Password must not contain your email address';
   }
   return undefined;
