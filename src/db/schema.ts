@@ -1,6 +1,6 @@
 // Drizzle's view of the tables created by the SQL files in migrations/.
 // The SQL is the source of truth; schema.int.test.ts checks the two agree.
-import { bigint, date, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -113,45 +113,5 @@ export const auditEvent = pgTable('audit_event', {
   detail: jsonb('detail').$type<Record<string, unknown>>(),
 });
 
-export const family = pgTable('family', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  reference: text('reference').notNull(),
-  name: text('name').notNull(),
-  partnershipAreaId: uuid('partnership_area_id').notNull(),
-  localityId: uuid('locality_id'),
-  status: text('status').$type<'open' | 'closed'>().notNull().default('open'),
-  createdAt: createdAt(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
-
-export const person = pgTable('person', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  givenName: text('given_name').notNull(),
-  familyName: text('family_name'),
-  preferredName: text('preferred_name'),
-  dateOfBirth: date('date_of_birth'),
-  postcode: text('postcode'),
-  createdAt: createdAt(),
-});
-
-export const familyMembership = pgTable('family_membership', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  familyId: uuid('family_id').notNull(),
-  personId: uuid('person_id').notNull(),
-  relationshipLabel: text('relationship_label'),
-  roles: text('roles').array().notNull().default([]),
-  startedOn: date('started_on').notNull().defaultNow(),
-  endedOn: date('ended_on'),
-});
-
-export const familyTeamMember = pgTable(
-  'family_team_member',
-  {
-    familyId: uuid('family_id').notNull(),
-    organisationId: uuid('organisation_id').notNull(),
-    leadWorkerId: uuid('lead_worker_id'),
-    joinedOn: date('joined_on').notNull().defaultNow(),
-    leftOn: date('left_on'),
-  },
-  (table) => [primaryKey({ columns: [table.familyId, table.organisationId] })],
-);
+// The whole-family record's tables.
+export * from './schemaFamily.ts';

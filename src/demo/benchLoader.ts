@@ -156,6 +156,17 @@ export async function insertBenchBatch(db: Db, areaId: string, batch: BenchBatch
         as x(family_id, person_id, relationship_label, roles, started_on)`);
     await tx.execute(sql`insert into family_team_member (family_id, organisation_id, lead_worker_id, joined_on)
       select * from unnest(${a(t.familyId)}::uuid[], ${a(t.organisationId)}::uuid[], ${a(t.leadWorkerId)}::uuid[], ${a(t.joinedOn)}::date[])`);
+    // The first organisation on each team supports every member; every member consents to share with the team.
+    await tx.execute(sql`insert into member_support (family_id, person_id, organisation_id, status, worker_id, started_on)
+      select distinct on (m.family_id, m.person_id) m.family_id, m.person_id, t.organisation_id, 'being_supported',
+        t.lead_worker_id, t.joined_on
+      from family_membership m join family_team_member t on t.family_id = m.family_id
+      where m.family_id = any(${a(f.id)}::uuid[])
+      order by m.family_id, m.person_id, t.created_at, t.id`);
+    await tx.execute(sql`insert into consent (family_id, person_id, organisation_id, status, scope, method)
+      select m.family_id, m.person_id, t.organisation_id, 'given', 'Share information with the team around the family', 'verbal'
+      from family_membership m join family_team_member t on t.family_id = m.family_id
+      where m.family_id = any(${a(f.id)}::uuid[])`);
   });
 }
 
@@ -195,7 +206,9 @@ export async function loadBenchFamilies(
  * scans work as they would once autovacuum has visited, so the benchmark sees steady-state plans.
  */
 export async function vacuumBenchTables(db: Db): Promise<void> {
-  await db.execute(sql`vacuum (analyze) family, person, family_membership, family_team_member, app_user`);
+  await db.execute(
+    sql`vacuum (analyze) family, person, family_membership, family_team_member, member_support, consent, app_user`,
+  );
 }
 
 /** Open families on the bench organisation's team: what the bench user's home page counts. */

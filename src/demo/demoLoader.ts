@@ -6,10 +6,12 @@ import { type Database, type Db, queryRows } from '../db/client.ts';
 import {
   apiToken,
   appUser,
+  consent,
   family,
   familyMembership,
   familyTeamMember,
   locality,
+  memberSupport,
   organisation,
   partnershipArea,
   person,
@@ -18,6 +20,7 @@ import { newApiToken } from '../features/api/apiTokenService.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { newSecret } from '../platform/auth/tokens.ts';
 import { demoArea, demoOrganisations, demoUsers } from './demoDirectory.ts';
+import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
 import { generateFamily, pick, seededRandom } from './familyGenerator.ts';
 
 export interface DemoSignIns {
@@ -144,22 +147,26 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
         // Most families start with the family support service; others with recovery, social work or a peer group.
         const team = new Set<string>([number % 3 === 0 ? pick(random, familyOrgs) : 'familysupport']);
         while (team.size < 1 + Math.floor(random() * 3)) team.add(pick(random, familyOrgs));
-        await tx.insert(familyTeamMember).values(
-          [...team].map((key) => {
-            const lead = users.find(
-              (u) =>
-                u.organisationId === orgId.get(key) &&
-                u.status === 'active' &&
-                u.roles.some((r) => r === 'practitioner' || r === 'volunteer'),
-            );
-            return {
-              familyId: created.id,
-              organisationId: orgId.get(key) as string,
-              leadWorkerId: lead?.id ?? null,
-              joinedOn: new Date(today.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10),
-            };
-          }),
-        );
+        const joinedOn = new Date(today.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+        const teamRows = [...team].map((key) => {
+          const lead = users.find(
+            (u) =>
+              u.organisationId === orgId.get(key) &&
+              u.status === 'active' &&
+              u.roles.some((r) => r === 'practitioner' || r === 'volunteer'),
+          );
+          return {
+            familyId: created.id,
+            organisationId: orgId.get(key) as string,
+            leadWorkerId: lead?.id ?? null,
+            joinedOn,
+          };
+        });
+        await tx.insert(familyTeamMember).values(teamRows);
+        await tx
+          .insert(memberSupport)
+          .values(demoSupport(created.id, people, generated.members, teamRows, joinedOn));
+        await tx.insert(consent).values(demoConsent(random, created.id, people, teamRows));
       }
     }
   });

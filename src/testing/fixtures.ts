@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import {
   appUser,
+  consent,
   family,
   familyMembership,
   familyTeamMember,
   locality,
+  memberSupport,
   type OrganisationKind,
   organisation,
   partnershipArea,
@@ -92,8 +94,29 @@ export async function createFamily(db: Db, areaId: string, teamOrganisationIds: 
     await db
       .insert(familyTeamMember)
       .values(teamOrganisationIds.map((organisationId) => ({ familyId: created.id, organisationId })));
+    // The first organisation supports both members; both agree to share with every organisation on the team.
+    await db.insert(memberSupport).values(
+      people.map((p) => ({
+        familyId: created.id,
+        personId: p.id,
+        organisationId: teamOrganisationIds[0] as string,
+        status: 'being_supported' as const,
+      })),
+    );
+    await db.insert(consent).values(
+      teamOrganisationIds.flatMap((organisationId) =>
+        people.map((p) => ({
+          familyId: created.id,
+          personId: p.id,
+          organisationId,
+          status: 'given' as const,
+          scope: 'Share with the team around the family',
+          method: 'verbal' as const,
+        })),
+      ),
+    );
   }
-  return created;
+  return { ...created, people };
 }
 
 /** An area with an organisation and a practitioner in it: the usual starting point. */

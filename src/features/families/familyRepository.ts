@@ -8,8 +8,9 @@ import {
   organisation,
   person,
 } from '../../db/schema.ts';
-import { type AccessContext, canSeePersonalData } from '../../platform/access/accessContext.ts';
+import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
+import { familyVisible, memberVisible } from './familyVisibility.ts';
 
 export interface FamilySummary {
   id: string;
@@ -49,10 +50,7 @@ export class FamilyRepository {
 
   /** The SQL condition: the family is on this organisation's current caseload. */
   private visible() {
-    const organisationId = this.access.organisationId;
-    if (!canSeePersonalData(this.access) || !organisationId) return sql`false`;
-    return sql`exists (select 1 from ${familyTeamMember} t where t.family_id = ${family.id}
-      and t.organisation_id = ${organisationId} and t.left_on is null)`;
+    return familyVisible(this.access, family.id);
   }
 
   private memberCount() {
@@ -137,7 +135,13 @@ export class FamilyRepository {
         })
         .from(familyMembership)
         .innerJoin(person, eq(person.id, familyMembership.personId))
-        .where(and(eq(familyMembership.familyId, id), isNull(familyMembership.endedOn)))
+        .where(
+          and(
+            eq(familyMembership.familyId, id),
+            isNull(familyMembership.endedOn),
+            memberVisible(this.access, familyMembership.familyId, familyMembership.personId),
+          ),
+        )
         .orderBy(asc(person.dateOfBirth)),
       this.db
         .select({
