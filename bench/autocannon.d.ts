@@ -10,6 +10,15 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     timeout?: number;
     pipelining?: number;
+    /** Requests sent in turn on each connection; setupRequest may change each one before it is sent. */
+    requests?: {
+      method?: string;
+      path?: string;
+      setupRequest?: (request: { path: string; headers?: Record<string, string> }) => {
+        path: string;
+        headers?: Record<string, string>;
+      };
+    }[];
   }
 
   interface Result {

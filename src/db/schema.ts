@@ -1,6 +1,6 @@
 // Drizzle's view of the tables created by the SQL files in migrations/.
 // The SQL is the source of truth; schema.int.test.ts checks the two agree.
-import { bigint, date, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 

@@ -215,6 +215,8 @@ export const chronologyEntry = pgTable('chronology_entry', {
   source: text('source'),
   impact: text('impact').$type<Impact>().notNull().default('neutral'),
   actionTaken: text('action_taken'),
+  /** 'month' when only the month and year are known (migration 0007). */
+  datePrecision: text('date_precision').$type<'day' | 'month'>().notNull().default('day'),
   automatic: boolean('automatic').notNull().default(false),
   organisationOnly: boolean('organisation_only').notNull().default(false),
   recordedBy: uuid('recorded_by'),

@@ -3,6 +3,7 @@
 // multi-row inserts. Everything here is pure; benchLoader.ts writes it.
 import { randomUUID } from 'node:crypto';
 import type { OrganisationKind, Role } from '../db/schema.ts';
+import { benchChronology, benchPostcode, benchRelationships, extraMember } from './benchFamilyRecord.ts';
 import { generateFamily, pick, type Random, seededRandom } from './familyGenerator.ts';
 
 export const benchArea = {
@@ -130,7 +131,13 @@ export interface BenchBatch {
     createdAt: string[];
     updatedAt: string[];
   };
-  person: { id: string[]; givenName: string[]; familyName: string[]; dateOfBirth: string[] };
+  person: {
+    id: string[];
+    givenName: string[];
+    familyName: string[];
+    dateOfBirth: string[];
+    postcode: string[];
+  };
   membership: {
     familyId: string[];
     personId: string[];
@@ -139,14 +146,31 @@ export interface BenchBatch {
     startedOn: string[];
   };
   team: { familyId: string[]; organisationId: string[]; leadWorkerId: (string | null)[]; joinedOn: string[] };
+  relationship: {
+    familyId: string[];
+    fromPersonId: string[];
+    toPersonId: string[];
+    kind: string[];
+    quality: string[];
+  };
+  chronology: {
+    familyId: string[];
+    personId: (string | null)[];
+    occurredOn: string[];
+    kind: string[];
+    impact: string[];
+    what: string[];
+  };
 }
 
 function emptyBatch(): BenchBatch {
   return {
     family: { id: [], reference: [], name: [], localityId: [], status: [], createdAt: [], updatedAt: [] },
-    person: { id: [], givenName: [], familyName: [], dateOfBirth: [] },
+    person: { id: [], givenName: [], familyName: [], dateOfBirth: [], postcode: [] },
     membership: { familyId: [], personId: [], relationshipLabel: [], roles: [], startedOn: [] },
     team: { familyId: [], organisationId: [], leadWorkerId: [], joinedOn: [] },
+    relationship: { familyId: [], fromPersonId: [], toPersonId: [], kind: [], quality: [] },
+    chronology: { familyId: [], personId: [], occurredOn: [], kind: [], impact: [], what: [] },
   };
 }
 
@@ -177,12 +201,18 @@ export function benchBatch(context: BenchContext, first: number, count: number):
     batch.family.status.push(random() < 0.85 ? 'open' : 'closed');
     batch.family.createdAt.push(created.toISOString());
     batch.family.updatedAt.push(updated.toISOString());
-    for (const member of generated.members) {
+    const members = [...generated.members, extraMember(random, generated.members, today)];
+    const postcode = benchPostcode(random);
+    const personIds: string[] = [];
+    for (const member of members) {
       const personId = randomUUID();
+      personIds.push(personId);
       batch.person.id.push(personId);
       batch.person.givenName.push(member.givenName);
       batch.person.familyName.push(member.familyName);
       batch.person.dateOfBirth.push(member.dateOfBirth);
+      // The supporter from outside the household lives elsewhere.
+      batch.person.postcode.push(member === members[members.length - 1] ? benchPostcode(random) : postcode);
       batch.membership.familyId.push(familyId);
       batch.membership.personId.push(personId);
       batch.membership.relationshipLabel.push(member.relationshipLabel);
@@ -197,6 +227,21 @@ export function benchBatch(context: BenchContext, first: number, count: number):
       batch.team.organisationId.push(org.id);
       batch.team.leadWorkerId.push(org.workerIds.length ? pick(random, org.workerIds) : null);
       batch.team.joinedOn.push(startedOn);
+    }
+    for (const r of benchRelationships(random, members)) {
+      batch.relationship.familyId.push(familyId);
+      batch.relationship.fromPersonId.push(personIds[r.from] as string);
+      batch.relationship.toPersonId.push(personIds[r.to] as string);
+      batch.relationship.kind.push(r.kind);
+      batch.relationship.quality.push(r.quality);
+    }
+    for (const entry of benchChronology(random, members, created, today)) {
+      batch.chronology.familyId.push(familyId);
+      batch.chronology.personId.push(entry.member === undefined ? null : (personIds[entry.member] as string));
+      batch.chronology.occurredOn.push(entry.occurredOn);
+      batch.chronology.kind.push(entry.kind);
+      batch.chronology.impact.push(entry.impact);
+      batch.chronology.what.push(entry.what);
     }
   }
   return batch;

@@ -139,7 +139,7 @@ export async function benchFamilyCount(db: Db, areaId: string): Promise<number> 
 
 /** Writes one batch in one transaction: four multi-row inserts from column arrays. */
 export async function insertBenchBatch(db: Db, areaId: string, batch: BenchBatch): Promise<void> {
-  const { family: f, person: p, membership: m, team: t } = batch;
+  const { family: f, person: p, membership: m, team: t, relationship: r, chronology: c } = batch;
   const a = sql.param;
   await db.transaction(async (tx) => {
     await tx.execute(sql`insert into family (id, reference, name, partnership_area_id, locality_id, status, created_at, updated_at)
@@ -147,8 +147,9 @@ export async function insertBenchBatch(db: Db, areaId: string, batch: BenchBatch
       from unnest(${a(f.id)}::uuid[], ${a(f.reference)}::text[], ${a(f.name)}::text[], ${a(f.localityId)}::uuid[],
         ${a(f.status)}::text[], ${a(f.createdAt)}::timestamptz[], ${a(f.updatedAt)}::timestamptz[])
         as x(id, reference, name, locality_id, status, created_at, updated_at)`);
-    await tx.execute(sql`insert into person (id, given_name, family_name, date_of_birth)
-      select * from unnest(${a(p.id)}::uuid[], ${a(p.givenName)}::text[], ${a(p.familyName)}::text[], ${a(p.dateOfBirth)}::date[])`);
+    await tx.execute(sql`insert into person (id, given_name, family_name, date_of_birth, postcode)
+      select * from unnest(${a(p.id)}::uuid[], ${a(p.givenName)}::text[], ${a(p.familyName)}::text[], ${a(p.dateOfBirth)}::date[],
+        ${a(p.postcode)}::text[])`);
     await tx.execute(sql`insert into family_membership (family_id, person_id, relationship_label, roles, started_on)
       select family_id, person_id, relationship_label, string_to_array(roles, ','), started_on
       from unnest(${a(m.familyId)}::uuid[], ${a(m.personId)}::uuid[], ${a(m.relationshipLabel)}::text[],
@@ -163,6 +164,16 @@ export async function insertBenchBatch(db: Db, areaId: string, batch: BenchBatch
       from family_membership m join family_team_member t on t.family_id = m.family_id
       where m.family_id = any(${a(f.id)}::uuid[])
       order by m.family_id, m.person_id, t.created_at, t.id`);
+    await tx.execute(sql`insert into relationship (family_id, from_person_id, to_person_id, kind, quality)
+      select * from unnest(${a(r.familyId)}::uuid[], ${a(r.fromPersonId)}::uuid[], ${a(r.toPersonId)}::uuid[],
+        ${a(r.kind)}::text[], ${a(r.quality)}::text[])`);
+    // Chronology entries are recorded by the family's first organisation (as the overview shows them).
+    await tx.execute(sql`insert into chronology_entry (family_id, person_id, occurred_on, kind, impact, what, source, organisation_id)
+      select x.family_id, x.person_id, x.occurred_on, x.kind, x.impact, x.what, 'Family support worker',
+        (select t.organisation_id from family_team_member t where t.family_id = x.family_id and t.left_on is null
+          order by t.created_at, t.id limit 1)
+      from unnest(${a(c.familyId)}::uuid[], ${a(c.personId)}::uuid[], ${a(c.occurredOn)}::date[], ${a(c.kind)}::text[],
+        ${a(c.impact)}::text[], ${a(c.what)}::text[]) as x(family_id, person_id, occurred_on, kind, impact, what)`);
     await tx.execute(sql`insert into consent (family_id, person_id, organisation_id, status, scope, method)
       select m.family_id, m.person_id, t.organisation_id, 'given', 'Share information with the team around the family', 'verbal'
       from family_membership m join family_team_member t on t.family_id = m.family_id
@@ -207,7 +218,8 @@ export async function loadBenchFamilies(
  */
 export async function vacuumBenchTables(db: Db): Promise<void> {
   await db.execute(
-    sql`vacuum (analyze) family, person, family_membership, family_team_member, member_support, consent, app_user`,
+    sql`vacuum (analyze) family, person, family_membership, family_team_member, member_support, consent, app_user,
+      relationship, chronology_entry, person_name_word`,
   );
 }
 

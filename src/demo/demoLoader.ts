@@ -19,8 +19,12 @@ import {
 import { newApiToken } from '../features/api/apiTokenService.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { newSecret } from '../platform/auth/tokens.ts';
+import { addDemoChronology } from './demoChronology.ts';
 import { demoArea, demoOrganisations, demoUsers } from './demoDirectory.ts';
 import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
+import { addDemoMembers } from './demoMembers.ts';
+import { addDemoRelationships } from './demoRelationships.ts';
+import { addDemoTeam } from './demoTeam.ts';
 import { generateFamily, pick, seededRandom } from './familyGenerator.ts';
 
 export interface DemoSignIns {
@@ -169,6 +173,10 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
         await tx.insert(consent).values(demoConsent(random, created.id, people, teamRows));
       }
     }
+    await addDemoRelationships(tx);
+    await addDemoTeam(tx, area.id, today);
+    await addDemoMembers(tx, today);
+    await addDemoChronology(tx, today);
   });
 }
 

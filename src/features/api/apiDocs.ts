@@ -47,6 +47,10 @@ export async function setUpApiDocs(app: FastifyInstance): Promise<void> {
       tags: [
         { name: 'Token', description: 'Check the token you are using' },
         { name: 'Families', description: 'The families your organisation works with' },
+        { name: 'Consent', description: 'Each member’s consent to share with each organisation on the team' },
+        { name: 'Team', description: 'The team around the family and its lead professional' },
+        { name: 'Search', description: 'Find families by a member’s name, date of birth or postcode' },
+        { name: 'Chronology', description: 'Significant events in a family’s life, newest first' },
       ],
     },
     transform: ({ schema, url }) => ({

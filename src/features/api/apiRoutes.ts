@@ -1,7 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
+import { consentTeamApi } from '../consent/consentTeamApi.ts';
 import { familyApi } from '../families/familyApi.ts';
+import { memberApi } from '../members/memberApi.ts';
+import { relationshipApi } from '../relationships/relationshipApi.ts';
+import { searchChronologyApi } from '../search/searchApi.ts';
 import { setUpApiDocs } from './apiDocs.ts';
 import { apiTokenRoutes } from './apiTokenRoutes.ts';
 import { requireBearerToken } from './bearerAuth.ts';
@@ -20,6 +24,10 @@ export async function apiRoutes(app: FastifyInstance, services: Services): Promi
       requireBearerToken(api, services.apiTokens);
       await api.register(meApi, { tokens: services.apiTokens });
       await api.register(familyApi, { db: services.db });
+      await api.register(memberApi, { db: services.db });
+      await api.register(consentTeamApi, { db: services.db });
+      await api.register(relationshipApi, { db: services.db });
+      await api.register(searchChronologyApi, { db: services.db });
     },
     { prefix: '/api/v1' },
   );

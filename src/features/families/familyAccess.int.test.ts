@@ -22,7 +22,13 @@ describe('who can read a family record', () => {
     return database.db
       .select()
       .from(auditEvent)
-      .where(and(eq(auditEvent.recordId, familyId), eq(auditEvent.actorUserId, userId)));
+      .where(
+        and(
+          eq(auditEvent.recordId, familyId),
+          eq(auditEvent.actorUserId, userId),
+          eq(auditEvent.action, 'family.read'),
+        ),
+      );
   }
 
   it('shows the family to a practitioner whose organisation is on its team, and audits the read', async () => {

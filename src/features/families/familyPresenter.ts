@@ -1,4 +1,4 @@
-import type { FamilyDetail, FamilySummary } from './familyRepository.ts';
+import type { FamilySummary } from './familyRepository.ts';
 
 /** Age in whole years on a day, from an ISO date of birth. */
 export function ageOn(dateOfBirth: string | null, today: Date): number | undefined {
@@ -12,7 +12,31 @@ export function ageOn(dateOfBirth: string | null, today: Date): number | undefin
   return age;
 }
 
-const roleNames: Record<string, string> = {
+/** A member's name as the record shows it: the name they use, then their family name. */
+export function memberName(m: {
+  givenName: string;
+  familyName: string | null;
+  preferredName: string | null;
+}): string {
+  return [m.preferredName ?? m.givenName, m.familyName].filter(Boolean).join(' ');
+}
+
+/**
+ * A member's age on a day as shown: whole years from a date of birth, or
+ * "about N" from an approximate age given earlier; undefined when unknown.
+ */
+export function ageText(
+  m: { dateOfBirth: string | null; approximateAge?: number | null; approximateAgeOn?: string | null },
+  today: Date,
+): string | undefined {
+  const exact = ageOn(m.dateOfBirth, today);
+  if (exact !== undefined) return `${exact}`;
+  if (m.approximateAge === null || m.approximateAge === undefined) return undefined;
+  const since = m.approximateAgeOn ? (ageOn(m.approximateAgeOn, today) ?? 0) : 0;
+  return `about ${m.approximateAge + Math.max(0, since)}`;
+}
+
+export const roleNames: Record<string, string> = {
   using_substances: 'Person using substances',
   affected_family_member: 'Affected family member',
   child_or_young_person: 'Child or young person',
@@ -39,22 +63,5 @@ export function presentFamilyList(
         current: i + 1 === page,
       })),
     },
-  };
-}
-
-export function presentFamily(detail: FamilyDetail, today: Date) {
-  return {
-    family: detail,
-    members: detail.members.map((m) => {
-      const age = ageOn(m.dateOfBirth, today);
-      const name = [m.preferredName ?? m.givenName, m.familyName].filter(Boolean).join(' ');
-      return {
-        name,
-        age: age === undefined ? 'Age not known' : `${age}`,
-        relationship: m.relationshipLabel ?? '',
-        roles: m.roles.map((role) => roleNames[role] ?? role).join(', '),
-      };
-    }),
-    team: detail.team,
   };
 }

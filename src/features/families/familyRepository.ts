@@ -98,6 +98,19 @@ export class FamilyRepository {
     return row?.total ?? 0;
   }
 
+  /**
+   * The family's name and reference, or undefined when it does not exist or
+   * this user may not see it. Not audited: the page or API call that uses it
+   * audits its own read.
+   */
+  async header(id: string): Promise<{ id: string; reference: string; name: string } | undefined> {
+    const [row] = await this.db
+      .select({ id: family.id, reference: family.reference, name: family.name })
+      .from(family)
+      .where(and(eq(family.id, id), this.visible()));
+    return row;
+  }
+
   /** One family, or undefined when it does not exist or this user may not see it. */
   async get(id: string): Promise<FamilyDetail | undefined> {
     const [row] = await this.db

@@ -3,7 +3,9 @@ import type { Db } from '../../db/client.ts';
 import { practiceRoles } from '../../platform/access/accessContext.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import { presentFamily, presentFamilyList } from './familyPresenter.ts';
+import { presentFamilyOverview } from './familyOverviewPresenter.ts';
+import { loadFamilyOverview } from './familyOverviewService.ts';
+import { presentFamilyList } from './familyPresenter.ts';
 import { FamilyRepository } from './familyRepository.ts';
 
 const pageSize = 25;
@@ -23,8 +25,8 @@ export function familyRoutes(app: FastifyInstance, db: Db): void {
   app.get('/practice/families/:familyId', practice, async (request, reply) => {
     const { familyId } = request.params as { familyId: string };
     if (!uuidPattern.test(familyId)) throw new NotFoundError();
-    const detail = await new FamilyRepository(db, request.access).get(familyId);
-    if (!detail) throw new NotFoundError();
-    return reply.page('features/families/pages/familyOverview.njk', presentFamily(detail, new Date()));
+    const today = new Date();
+    const overview = await loadFamilyOverview(db, request.access, familyId, today);
+    return reply.page('features/families/pages/familyOverview.njk', presentFamilyOverview(overview, today));
   });
 }

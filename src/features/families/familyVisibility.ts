@@ -12,7 +12,8 @@ import { type AccessContext, canSeePersonalData } from '../../platform/access/ac
  * member has given consent to share with it. A member is visible on the same
  * terms, one member at a time, so withdrawing consent hides that member at
  * once. A user who has broken the glass for the family, for protection, sees
- * every member until that access expires.
+ * every member until that access expires, even when their organisation is
+ * not on the team (that is what emergency access is for).
  *
  * Open referrals will widen this rule when referrals exist (a later issue).
  */
@@ -32,23 +33,23 @@ function glassBroken(userId: string | undefined, familyId: SQLWrapper): SQL {
 export function familyVisible(access: AccessContext, familyId: SQLWrapper): SQL {
   const organisationId = access.organisationId;
   if (!canSeePersonalData(access) || !organisationId) return sql`false`;
-  return sql`(${onTeam(organisationId, familyId)} and (
+  return sql`((${onTeam(organisationId, familyId)} and (
     exists (select 1 from member_support vs where vs.family_id = ${familyId} and vs.organisation_id = ${organisationId})
     or exists (select 1 from consent vc where vc.family_id = ${familyId} and vc.organisation_id = ${organisationId}
-      and vc.status = 'given')
-    or ${glassBroken(access.userId, familyId)}))`;
+      and vc.status = 'given')))
+    or ${glassBroken(access.userId, familyId)})`;
 }
 
 /** True in SQL when the asking user may see this member of this family. */
 export function memberVisible(access: AccessContext, familyId: SQLWrapper, personId: SQLWrapper): SQL {
   const organisationId = access.organisationId;
   if (!canSeePersonalData(access) || !organisationId) return sql`false`;
-  return sql`(${onTeam(organisationId, familyId)} and (
+  return sql`((${onTeam(organisationId, familyId)} and (
     exists (select 1 from member_support vs where vs.family_id = ${familyId} and vs.person_id = ${personId}
       and vs.organisation_id = ${organisationId})
     or exists (select 1 from consent vc where vc.family_id = ${familyId} and vc.person_id = ${personId}
-      and vc.organisation_id = ${organisationId} and vc.status = 'given')
-    or ${glassBroken(access.userId, familyId)}))`;
+      and vc.organisation_id = ${organisationId} and vc.status = 'given')))
+    or ${glassBroken(access.userId, familyId)})`;
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
-import { canSeePersonalData } from '../../platform/access/accessContext.ts';
+import { canSeePersonalData, hasRole } from '../../platform/access/accessContext.ts';
 import { requireUser } from '../../platform/auth/authHooks.ts';
 import { navigationFor } from '../../platform/views/navigation.ts';
+import { NoticeRepository } from '../breakGlass/noticeRepository.ts';
 import { FamilyRepository } from '../families/familyRepository.ts';
 import { FigureCache } from './figureCache.ts';
 
@@ -33,6 +34,8 @@ export function homeRoutes(app: FastifyInstance, db: Db): void {
         : undefined;
     return reply.page('features/home/home.njk', {
       openFamilies,
+      notices: await new NoticeRepository(db, access).unread(),
+      canBreakGlass: hasRole(access, 'practitioner', 'team_lead'),
       sections: navigationFor(request.user, '').map((item) => ({
         ...item,
         description: sectionText[item.href],

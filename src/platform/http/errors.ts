@@ -8,8 +8,11 @@ function wantsProblem(request: FastifyRequest): boolean {
 /** Thrown by routes to show the 403 page or problem. */
 export class ForbiddenError extends Error {
   readonly statusCode = 403;
-  constructor(message = 'You do not have access to this page') {
-    super(message);
+  /** Said on the page under its heading; without one the page gives its general explanation. */
+  readonly explanation: string | undefined;
+  constructor(explanation?: string) {
+    super(explanation ?? 'You do not have access to this page');
+    this.explanation = explanation;
   }
 }
 
@@ -89,6 +92,7 @@ export function setUpErrors(app: FastifyInstance): void {
         'This form has expired or was not sent from Hearth. Go back, reload the page and try again.',
       );
     }
+    if (error instanceof ForbiddenError) return renderErrorPage(reply, 403, error.explanation);
     return renderErrorPage(reply, status, status < 500 && status !== 404 ? error.message : undefined);
   });
 }

@@ -1,0 +1,73 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { family, locality } from '../../db/schema.ts';
+import type { AccessContext } from '../../platform/access/accessContext.ts';
+import { recordAudit } from '../../platform/audit/auditLog.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import { BreakGlassRepository } from '../breakGlass/breakGlassRepository.ts';
+import { ChronologyRepository } from '../chronology/chronologyRepository.ts';
+import { ConsentRepository } from '../consent/consentRepository.ts';
+import { MemberRepository } from '../members/memberRepository.ts';
+import { RelationshipRepository } from '../relationships/relationshipRepository.ts';
+import { TeamRepository } from '../team/teamRepository.ts';
+import { familyVisible } from './familyVisibility.ts';
+
+export const latestChronologyEntries = 5;
+
+/**
+ * Everything the family overview shows, read in parallel once the family is
+ * known to be visible: each part is filtered in SQL by the access rule in
+ * its own repository. A refused read is audited as denied and not found.
+ */
+export async function loadFamilyOverview(db: Db, access: AccessContext, familyId: string, today: Date) {
+  const [header] = await db
+    .select({
+      id: family.id,
+      reference: family.reference,
+      name: family.name,
+      status: family.status,
+      locality: locality.name,
+      createdAt: family.createdAt,
+    })
+    .from(family)
+    .leftJoin(locality, eq(locality.id, family.localityId))
+    .where(and(eq(family.id, familyId), familyVisible(access, family.id)));
+  if (!header) {
+    await recordAudit(db, access, {
+      action: 'family.read',
+      outcome: 'denied',
+      recordType: 'family',
+      recordId: familyId,
+    });
+    throw new NotFoundError();
+  }
+  const relationships = new RelationshipRepository(db, access);
+  const [cards, consent, team, chronology, mapMembers, links, breakGlass] = await Promise.all([
+    new MemberRepository(db, access).cardsForFamily(familyId, today),
+    new ConsentRepository(db, access).summaryForFamily(familyId, today),
+    new TeamRepository(db, access).forFamily(familyId),
+    new ChronologyRepository(db, access).latest(familyId, latestChronologyEntries),
+    relationships.members(familyId),
+    relationships.forFamily(familyId),
+    new BreakGlassRepository(db, access).activeBreakGlass(familyId),
+  ]);
+  await recordAudit(db, access, {
+    action: 'family.read',
+    recordType: 'family',
+    recordId: familyId,
+    familyId,
+    detail: { members: cards.length, relationships: links.length, chronology: chronology.length },
+  });
+  return {
+    family: header,
+    cards,
+    consent: consent ?? [],
+    team,
+    chronology,
+    mapMembers,
+    relationships: links,
+    breakGlass,
+  };
+}
+
+export type FamilyOverviewData = Awaited<ReturnType<typeof loadFamilyOverview>>;

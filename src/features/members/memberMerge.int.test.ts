@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.ts';
+import {
+  auditEvent,
+  chronologyEntry,
+  familyMembership,
+  memberSupport,
+  person,
+  recordChange,
+} from '../../db/schema.ts';
+import type { AccessContext } from '../../platform/access/accessContext.ts';
+import { createFamily, createPractice, createUser } from '../../testing/fixtures.ts';
+import { TestBrowser, testApp } from '../../testing/testApp.ts';
+import { testDatabase } from '../../testing/testDatabase.ts';
+import { MemberChangeService } from './memberChangeService.ts';
+import type { MemberDetails } from './memberForm.ts';
+import { MemberService } from './memberService.ts';
+import { mergePeople } from './mergeService.ts';
+
+function accessOf(
+  user: { id: string; organisationId: string; roles: string[] },
+  areaId: string,
+): AccessContext {
+  return {
+    userId: user.id,
+    tokenId: undefined,
+    organisationId: user.organisationId,
+    partnershipAreaId: areaId,
+    roles: user.roles as AccessContext['roles'],
+    ip: '127.0.0.1',
+    requestId: randomUUID(),
+  };
+}
+
+function kayla(overrides: Partial<MemberDetails['person']> = {}): MemberDetails {
+  return {
+    person: {
+      givenName: 'Kayla',
+      familyName: 'Moffat',
+      preferredName: null,
+      pronouns: null,
+      dateOfBirth: '2015-06-12',
+      approximateAge: null,
+      gender: null,
+      ethnicity: null,
+      firstLanguage: null,
+      interpreterNeeded: false,
+      phone: null,
+      email: null,
+      address: null,
+      postcode: null,
+      addressWithheld: false,
+      safeToPhone: null,
+      safeToText: null,
+      safeToWrite: null,
+      safeToVisit: null,
+      safeTimes: null,
+      contactSafetyNote: null,
+      ...overrides,
+    },
+    membership: {
+      relationshipLabel: 'Granddaughter',
+      roles: ['child_or_young_person'],
+      livesInHousehold: true,
+      inContactWithServices: 'unknown',
+    },
+  };
+}
+
+describe('merging and moving members', () => {
+  let database: Database;
+  let app: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    database = await testDatabase();
+    app = await testApp(database);
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it('merges two records of one child, keeping every membership, support, chronology and the history', async () => {
+    const { area, org, user } = await createPractice(database.db, ['team_lead', 'practitioner']);
+    const access = accessOf(user, area.id);
+    const members = new MemberService(database.db);
+    const first = await members.startFamily(access, {
+      name: 'The Reid family',
+      localityId: null,
+      details: kayla(),
+    });
+    const second = await members.startFamily(access, {
+      name: 'The Moffat family',
+      localityId: null,
+      details: kayla({ dateOfBirth: null, approximateAge: 11, phone: '07700 900123' }),
+    });
+    // The duplicate also got added to the first family: one family, two records of her.
+    const inFirst = await members.addExistingPerson(
+      access,
+      first.familyId,
+      second.personId,
+      kayla().membership,
+    );
+    expect(inFirst.outcome).toBe('added');
+
+    const browser = new TestBrowser(app);
+    await browser.signIn(user.email);
+    const href = `/practice/families/${first.familyId}/members/${first.personId}/merge`;
+    const page = await browser.get(href);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`value="${second.personId}"`);
+    const merged = await browser.post(href, { otherId: second.personId, keep: 'this' });
+    expect(merged.statusCode).toBe(302);
+
+    const [duplicate] = await database.db.select().from(person).where(eq(person.id, second.personId));
+    expect(duplicate?.mergedIntoId).toBe(first.personId);
+    const [kept] = await database.db.select().from(person).where(eq(person.id, first.personId));
+    expect(kept).toEqual(
+      expect.objectContaining({ dateOfBirth: '2015-06-12', approximateAge: null, phone: '07700 900123' }),
+    );
+    const current = await database.db
+      .select({ familyId: familyMembership.familyId, personId: familyMembership.personId })
+      .from(familyMembership)
+      .where(and(eq(familyMembership.personId, first.personId), isNull(familyMembership.endedOn)));
+    expect(current.map((m) => m.familyId).sort()).toEqual([first.familyId, second.familyId].sort());
+    const support = await database.db
+      .select()
+      .from(memberSupport)
+      .where(eq(memberSupport.organisationId, org.id));
+    expect(support.every((s) => s.personId === first.personId)).toBe(true);
+    expect(support).toHaveLength(2);
+    const entries = await database.db
+      .select()
+      .from(chronologyEntry)
+      .where(eq(chronologyEntry.personId, second.personId));
+    expect(entries).toEqual([]);
+    const history = await database.db
+      .select()
+      .from(recordChange)
+      .where(and(eq(recordChange.recordId, first.personId), eq(recordChange.action, 'merged')));
+    expect(history[0]?.changes).toEqual(
+      expect.objectContaining({
+        mergedFrom: { from: null, to: second.personId },
+        phone: { from: null, to: '07700 900123' },
+      }),
+    );
+    const [event] = await database.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, 'person.merge'), eq(auditEvent.actorUserId, user.id)));
+    expect(event?.detail).toEqual(
+      expect.objectContaining({ mergedFrom: second.personId, membershipsEnded: 1, supportRemoved: 1 }),
+    );
+    // The duplicate's history now shows on the kept record's history page.
+    const historyPage = await browser.get(
+      `/practice/families/${second.familyId}/members/${first.personId}/history`,
+    );
+    expect(historyPage.body).toContain('Their details: Merged');
+    expect(historyPage.body).toContain('Their details: Added');
+  });
+
+  it('lets only a team lead merge, and only records they can see', async () => {
+    const { area, org, user } = await createPractice(database.db, ['practitioner']);
+    const access = accessOf(user, area.id);
+    const family = await createFamily(database.db, area.id, [org.id]);
+    const [a, b] = family.people;
+    expect(await mergePeople(database.db, access, a?.id as string, b?.id as string)).toBe('not-found');
+    const browser = new TestBrowser(app);
+    await browser.signIn(user.email);
+    expect((await browser.get(`/practice/families/${family.id}/members/${a?.id}/merge`)).statusCode).toBe(
+      403,
+    );
+
+    const lead = await createUser(database.db, org.id, ['team_lead']);
+    const other = await createPractice(database.db);
+    const hidden = await createFamily(database.db, other.area.id, [other.org.id]);
+    expect(
+      await mergePeople(
+        database.db,
+        accessOf(lead, area.id),
+        a?.id as string,
+        hidden.people[0]?.id as string,
+      ),
+    ).toBe('not-found');
+    const [untouched] = await database.db
+      .select()
+      .from(person)
+      .where(eq(person.id, hidden.people[0]?.id as string));
+    expect(untouched?.mergedIntoId).toBeNull();
+  });
+
+  it('moves a member to another family: ended here, started there, history kept', async () => {
+    const { area, user } = await createPractice(database.db);
+    const access = accessOf(user, area.id);
+    const members = new MemberService(database.db);
+    const from = await members.startFamily(access, {
+      name: 'The Reid family',
+      localityId: null,
+      details: kayla(),
+    });
+    const to = await members.startFamily(access, {
+      name: 'The Moffat family',
+      localityId: null,
+      details: kayla({ givenName: 'Darren', dateOfBirth: '1988-01-01' }),
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    const outcome = await new MemberChangeService(database.db).move(access, from.familyId, from.personId, {
+      toFamilyId: to.familyId,
+      movedOn: today,
+      reason: 'Now lives with her dad',
+    });
+    expect(outcome).toBe('done');
+    const memberships = await database.db
+      .select()
+      .from(familyMembership)
+      .where(eq(familyMembership.personId, from.personId));
+    expect(memberships.map((m) => [m.familyId, m.endedOn, m.endReason]).sort()).toEqual(
+      [
+        [from.familyId, today, 'Now lives with her dad'],
+        [to.familyId, null, null],
+      ].sort(),
+    );
+    const support = await database.db
+      .select()
+      .from(memberSupport)
+      .where(eq(memberSupport.personId, from.personId));
+    expect(support.map((s) => s.familyId).sort()).toEqual([from.familyId, to.familyId].sort());
+  });
+});
