@@ -84,7 +84,7 @@ export async function searchFamilies(
   const byPerson = hasSearchTerms(query);
   const referenceCondition: SQL = reference ? sql`upper(f.reference) = ${reference}` : sql`true`;
   // Members matching the terms (or every member, for a reference alone) who are visible in a visible family.
-  const personConditions = byPerson ? sql.join(personTermConditions(query), sql` and `) : sql`true`;
+  const personConditions = byPerson ? sql.join(personTermConditions(query, access), sql` and `) : sql`true`;
   // memberVisible implies the family is visible too (its organisation is on the team). Joining the
   // organisation's current team row first (one index probe, at most one row) drops most candidates
   // before the per-member consent and support checks; it narrows, never widens, the access rule.

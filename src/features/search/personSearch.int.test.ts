@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { consent, familyTeamMember, person } from '../../db/schema.ts';
+import { consent, familyTeamMember, person, teamWorker } from '../../db/schema.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { createFamily, createOrganisation, createPractice, createUser } from '../../testing/fixtures.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
@@ -53,6 +53,27 @@ describe('finding people', () => {
     expect(found[0]?.families).toEqual([
       { familyId: family.id, reference: family.reference, name: family.name, current: true },
     ]);
+  });
+
+  it('never finds or shows a withheld address by its postcode, except to a named worker', async () => {
+    const surname = `Withheld${randomUUID().slice(0, 4)}`;
+    const { user, family, agnes } = await familyWithSurname(surname);
+    await database.db.update(person).set({ addressWithheld: true }).where(eq(person.id, agnes.id));
+
+    const byPostcode = await searchPeople(database.db, accessOf(user), { postcode: 'KY12 7AB', name: surname });
+    const byName = await searchPeople(database.db, accessOf(user), { name: surname });
+    expect(byPostcode).toEqual([]);
+    expect(byName.map((p) => [p.personId, p.postcode])).toEqual([[agnes.id, null]]);
+
+    await database.db.insert(teamWorker).values({
+      familyId: family.id,
+      organisationId: user.organisationId,
+      userId: user.id,
+      personId: agnes.id,
+      role: 'Family support worker',
+    });
+    const named = await searchPeople(database.db, accessOf(user), { postcode: 'KY12 7AB', name: surname });
+    expect(named.map((p) => [p.personId, p.postcode])).toEqual([[agnes.id, 'KY12 7AB']]);
   });
 
   it('finds by postcode without its space and by date of birth, all terms together', async () => {

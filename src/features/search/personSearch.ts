@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
-import { memberVisible } from '../families/familyVisibility.ts';
+import { addressVisible, memberVisible } from '../families/familyVisibility.ts';
 
 /** What to look for: any of these, all given ones must match. */
 export interface PersonSearchQuery {
@@ -74,7 +74,7 @@ export function searchWords(name: string | undefined): string[] {
  * word of the person's name, spelt alike (trigram similarity against the
  * vocabulary of name words, migration 0007) or starting with it.
  */
-export function personTermConditions(query: PersonSearchQuery): SQL[] {
+export function personTermConditions(query: PersonSearchQuery, access: AccessContext): SQL[] {
   const conditions: SQL[] = [sql`p.merged_into_id is null`];
   // A date of birth or postcode picks out a handful of people through its own index: then the
   // name words are only checked on those (an expression the GIN index does not match), since the
@@ -89,8 +89,18 @@ export function personTermConditions(query: PersonSearchQuery): SQL[] {
   }
   if (query.dateOfBirth) conditions.push(sql`p.date_of_birth = ${query.dateOfBirth}::date`);
   const postcode = normalisePostcode(query.postcode);
-  if (postcode.length >= 2) conditions.push(sql`upper(replace(p.postcode, ' ', '')) = ${postcode}`);
+  // A withheld address (someone who has fled abuse) must not be found by its postcode, except
+  // by the workers who may see it.
+  if (postcode.length >= 2) {
+    conditions.push(sql`upper(replace(p.postcode, ' ', '')) = ${postcode} and ${postcodeVisible(access)}`);
+  }
   return conditions;
+}
+
+/** The postcode of person `p` may be used and shown: not withheld, or this user is a named worker for them. */
+export function postcodeVisible(access: AccessContext): SQL {
+  return sql`(not p.address_withheld or exists (select 1 from family_membership am where am.person_id = p.id
+    and ${addressVisible(access, sql`am.family_id`, sql`am.person_id`)}))`;
 }
 
 /** The person `p` is a member (now or before) of a family in which this user may see them. */
@@ -142,10 +152,11 @@ export async function searchPeople(
 ): Promise<PersonMatch[]> {
   if (!hasSearchTerms(query)) return [];
   const limit = Math.min(Math.max(query.limit ?? 25, 1), 100);
-  const where = sql.join([...personTermConditions(query), visiblePersonCondition(access)], sql` and `);
+  const where = sql.join([...personTermConditions(query, access), visiblePersonCondition(access)], sql` and `);
   const people = await queryRows<PersonRow>(
     db,
-    sql`select p.id as person_id, p.given_name, p.family_name, p.preferred_name, p.date_of_birth, p.postcode,
+    sql`select p.id as person_id, p.given_name, p.family_name, p.preferred_name, p.date_of_birth,
+          case when ${postcodeVisible(access)} then p.postcode end as postcode,
           ${nameScore(query)} as score
         from person p
         where ${where}
