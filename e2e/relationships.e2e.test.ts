@@ -24,7 +24,7 @@ describe('relationships and the family map', () => {
     const home = await signInAs(page, shona, 'relationships-no-js');
     await home.openSection('Practice');
     const families = await FamiliesPage.verifyOnPage(page, 'relationships');
-    const [family] = await families.rows();
+    const [family] = await families.demoRows();
     if (!family) throw new Error('no demo family listed');
     await families.openFamily(family.reference);
     const overview = await FamilyOverviewPage.verifyOnPage(page, family.name, 'relationships-start');
@@ -130,7 +130,7 @@ describe('relationships and the family map', () => {
     const home = await signInAs(page, shona, 'relationships-overview');
     await home.openSection('Practice');
     const families = await FamiliesPage.verifyOnPage(page, 'relationships-overview');
-    const [, second] = await families.rows();
+    const [, second] = await families.demoRows();
     if (!second) throw new Error('fewer than two demo families');
     await families.openFamily(second.reference);
     const overview = await FamilyOverviewPage.verifyOnPage(page, second.name, 'demo-relationships');

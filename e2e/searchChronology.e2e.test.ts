@@ -26,7 +26,7 @@ describe('finding a family and keeping its chronology', () => {
     const home = await signInAs(page, demoAccounts.practitioner, state);
     await home.openSection('Practice');
     const families = await FamiliesPage.verifyOnPage(page);
-    const [first] = await families.rows();
+    const [first] = await families.demoRows();
     if (!first) throw new Error('no family listed');
     return { page, first, families };
   }

@@ -40,6 +40,16 @@ export class FamiliesPage extends BasePage {
     );
   }
 
+  /**
+   * The rows of families loaded with the demo (references GC-0001 to GC-0063), leaving out
+   * families that other browser journeys have started on the same server.
+   */
+  async demoRows(): Promise<FamilyRow[]> {
+    return (await this.rows()).filter(
+      (row) => /^GC-\d{4}$/.test(row.reference) && Number(row.reference.slice(3)) <= 63,
+    );
+  }
+
   /** Opens a family by its reference link, with the keyboard. */
   async openFamily(reference: string): Promise<void> {
     await this.page.getByRole('link', { name: reference, exact: true }).focus();

@@ -19,7 +19,8 @@ export class HomePage extends BasePage {
 
   /** The section cards' headings, in order. */
   async cards(): Promise<string[]> {
-    const headings = this.page.locator('main h2');
+    // Section cards are headings that link to a section; notices ("Important") are not cards.
+    const headings = this.page.locator('main h2:has(a)');
     return Promise.all((await headings.all()).map((heading) => readText(heading)));
   }
 
