@@ -60,7 +60,10 @@ describe('finding people', () => {
     const { user, family, agnes } = await familyWithSurname(surname);
     await database.db.update(person).set({ addressWithheld: true }).where(eq(person.id, agnes.id));
 
-    const byPostcode = await searchPeople(database.db, accessOf(user), { postcode: 'KY12 7AB', name: surname });
+    const byPostcode = await searchPeople(database.db, accessOf(user), {
+      postcode: 'KY12 7AB',
+      name: surname,
+    });
     const byName = await searchPeople(database.db, accessOf(user), { name: surname });
     expect(byPostcode).toEqual([]);
     expect(byName.map((p) => [p.personId, p.postcode])).toEqual([[agnes.id, null]]);

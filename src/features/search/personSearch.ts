@@ -152,7 +152,10 @@ export async function searchPeople(
 ): Promise<PersonMatch[]> {
   if (!hasSearchTerms(query)) return [];
   const limit = Math.min(Math.max(query.limit ?? 25, 1), 100);
-  const where = sql.join([...personTermConditions(query, access), visiblePersonCondition(access)], sql` and `);
+  const where = sql.join(
+    [...personTermConditions(query, access), visiblePersonCondition(access)],
+    sql` and `,
+  );
   const people = await queryRows<PersonRow>(
     db,
     sql`select p.id as person_id, p.given_name, p.family_name, p.preferred_name, p.date_of_birth,
