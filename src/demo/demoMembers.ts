@@ -16,49 +16,10 @@ import {
   mergedDuplicate,
   withheldAddress,
 } from './demoMemberStories.ts';
-import { pick, type Random, seededRandom } from './familyGenerator.ts';
+import { girls, pick, type Random, seededRandom, women as womenNames } from './familyGenerator.ts';
 
-const women = new Set([
-  'Agnes',
-  'Aileen',
-  'Carol',
-  'Claire',
-  'Donna',
-  'Elaine',
-  'Fiona',
-  'Gillian',
-  'Heather',
-  'Jacqueline',
-  'Karen',
-  'Kirsty',
-  'Lesley',
-  'Linda',
-  'Lorraine',
-  'Margaret',
-  'Nicola',
-  'Pauline',
-  'Sandra',
-  'Senga',
-  'Tracy',
-  'Yvonne',
-  'Amira',
-  'Magda',
-  'Abbie',
-  'Amelia',
-  'Ava',
-  'Ellie',
-  'Emily',
-  'Freya',
-  'Isla',
-  'Lily',
-  'Millie',
-  'Olivia',
-  'Orla',
-  'Rosie',
-  'Skye',
-  'Sophie',
-  'Zara',
-]);
+// Given names the demo generator uses for women and girls.
+const women = new Set<string>([...womenNames, ...girls]);
 const languages: Record<string, string> = {
   Kowalski: 'Polish',
   Nowak: 'Polish',

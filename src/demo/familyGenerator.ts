@@ -61,7 +61,7 @@ const surnames = [
   'Nowak',
   'Okafor',
 ];
-const women = [
+export const women = [
   'Agnes',
   'Aileen',
   'Carol',
@@ -111,7 +111,7 @@ const men = [
   'Imran',
   'Tomasz',
 ];
-const girls = [
+export const girls = [
   'Abbie',
   'Amelia',
   'Ava',
