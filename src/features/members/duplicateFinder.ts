@@ -1,37 +1,14 @@
-import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
-import { addressVisible } from '../families/familyVisibility.ts';
-import {
-  normalisePostcode,
-  type PersonMatch,
-  searchPeople,
-  visiblePersonCondition,
-} from '../search/personSearch.ts';
-
-/**
- * People the user may match by postcode: a withheld address must not be
- * found by its postcode by someone who may not see it.
- */
-async function postcodeMatchable(db: Db, access: AccessContext, postcode: string): Promise<Set<string>> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`select p.id from person p
-        where upper(replace(p.postcode, ' ', '')) = ${normalisePostcode(postcode)} and p.merged_into_id is null
-          and ${visiblePersonCondition(access)}
-          and (not p.address_withheld or exists (select 1 from family_membership am where am.person_id = p.id
-            and ${addressVisible(access, sql`am.family_id`, sql`p.id`)}))`,
-  );
-  return new Set(rows.map((r) => r.id));
-}
-
+import { type PersonMatch, searchPeople } from '../search/personSearch.ts';
 import type { PersonDetails } from './memberForm.ts';
 
 /**
  * People already on Hearth who may be the person about to be added: a
  * similar name, the same date of birth or the same postcode. Only people the
- * user may already see are looked at (the search's access rule is in SQL),
- * People already current members of this family are included: adding
+ * user may already see are looked at, and a withheld address is matched by
+ * its postcode only for the workers who may see it (both rules are in the
+ * search's SQL). People already current members of this family are included: adding
  * them again would make a second record of them here.
  */
 export async function likelyDuplicates(
@@ -45,10 +22,6 @@ export async function likelyDuplicates(
     candidate.dateOfBirth ? searchPeople(db, access, { dateOfBirth: candidate.dateOfBirth, limit: 10 }) : [],
     candidate.postcode ? searchPeople(db, access, { postcode: candidate.postcode, limit: 10 }) : [],
   ]);
-  if (candidate.postcode) {
-    const matchable = await postcodeMatchable(db, access, candidate.postcode);
-    searches[2] = (searches[2] ?? []).filter((m) => matchable.has(m.personId));
-  }
   const byId = new Map<string, PersonMatch>();
   for (const match of searches.flat()) {
     const seen = byId.get(match.personId);
