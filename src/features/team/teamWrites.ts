@@ -10,7 +10,7 @@ import {
   teamWorker,
 } from '../../db/schema.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
-import { recordAudit } from '../../platform/audit/auditLog.ts';
+import { type AuditEntry, recordAudit } from '../../platform/audit/auditLog.ts';
 import { addAutomaticEntry } from '../chronology/automaticEntries.ts';
 import { familyVisible, memberVisible } from '../families/familyVisibility.ts';
 import { changedFields, recordHistory } from '../families/recordHistory.ts';
@@ -67,8 +67,22 @@ export class TeamWrites {
     return row;
   }
 
-  private async touch(tx: Db, familyId: string) {
+  /**
+   * What every change to the team ends with, in its transaction: the
+   * chronology entry (when the change is a key event), the family marked as
+   * changed, and the audit event.
+   */
+  private async recorded(
+    tx: Db,
+    familyId: string,
+    change: {
+      entry?: Omit<Parameters<typeof addAutomaticEntry>[2], 'familyId'>;
+      audit: Omit<AuditEntry, 'familyId'>;
+    },
+  ) {
+    if (change.entry) await addAutomaticEntry(tx, this.access, { ...change.entry, familyId });
     await tx.update(family).set({ updatedAt: new Date() }).where(eq(family.id, familyId));
+    await recordAudit(tx, this.access, { ...change.audit, familyId });
   }
 
   /** Invites an organisation of the family's partnership area onto the team, to work with the members chosen. */
@@ -149,18 +163,17 @@ export class TeamWrites {
           changes: changedFields({}, { organisationId: org.id, status: 'not_started' }),
         });
       }
-      await addAutomaticEntry(tx, this.access, {
-        familyId,
-        what: `${org.name} joined the team around the family.`,
-        occurredOn: input.joinedOn,
-      });
-      await this.touch(tx, familyId);
-      await recordAudit(tx, this.access, {
-        action: 'team.join',
-        recordType: 'family_team_member',
-        recordId: id,
-        familyId,
-        detail: { organisationId: org.id, members: members.length },
+      await this.recorded(tx, familyId, {
+        entry: {
+          what: `${org.name} joined the team around the family.`,
+          occurredOn: input.joinedOn,
+        },
+        audit: {
+          action: 'team.join',
+          recordType: 'family_team_member',
+          recordId: id,
+          detail: { organisationId: org.id, members: members.length },
+        },
       });
       return { ok: true, id };
     });
@@ -231,18 +244,17 @@ export class TeamWrites {
           changes: { leftOn: { from: null, to: leftOn } },
         });
       }
-      await addAutomaticEntry(tx, this.access, {
-        familyId,
-        what: `${spell.name} left the team around the family.`,
-        occurredOn: leftOn,
-      });
-      await this.touch(tx, familyId);
-      await recordAudit(tx, this.access, {
-        action: 'team.leave',
-        recordType: 'family_team_member',
-        recordId: spell.id,
-        familyId,
-        detail: { organisationId: spell.organisationId, workers: workers.length },
+      await this.recorded(tx, familyId, {
+        entry: {
+          what: `${spell.name} left the team around the family.`,
+          occurredOn: leftOn,
+        },
+        audit: {
+          action: 'team.leave',
+          recordType: 'family_team_member',
+          recordId: spell.id,
+          detail: { organisationId: spell.organisationId, workers: workers.length },
+        },
       });
       return { ok: true, id: spell.id };
     });
@@ -289,19 +301,18 @@ export class TeamWrites {
         action: 'created',
         changes: changedFields({}, { ...input }),
       });
-      await addAutomaticEntry(tx, this.access, {
-        familyId,
-        personId: input.personId,
-        what: `${worker.name} of ${worker.organisationName} joined the team as ${input.role}.`,
-        occurredOn: input.joinedOn,
-      });
-      await this.touch(tx, familyId);
-      await recordAudit(tx, this.access, {
-        action: 'team.worker_join',
-        recordType: 'team_worker',
-        recordId: id,
-        familyId,
-        detail: { userId: worker.userId, personId: input.personId },
+      await this.recorded(tx, familyId, {
+        entry: {
+          personId: input.personId,
+          what: `${worker.name} of ${worker.organisationName} joined the team as ${input.role}.`,
+          occurredOn: input.joinedOn,
+        },
+        audit: {
+          action: 'team.worker_join',
+          recordType: 'team_worker',
+          recordId: id,
+          detail: { userId: worker.userId, personId: input.personId },
+        },
       });
       return { ok: true, id };
     });
@@ -329,12 +340,12 @@ export class TeamWrites {
         action: 'ended',
         changes: { leftOn: { from: null, to: leftOn } },
       });
-      await this.touch(tx, familyId);
-      await recordAudit(tx, this.access, {
-        action: 'team.worker_leave',
-        recordType: 'team_worker',
-        recordId: worker.id,
-        familyId,
+      await this.recorded(tx, familyId, {
+        audit: {
+          action: 'team.worker_leave',
+          recordType: 'team_worker',
+          recordId: worker.id,
+        },
       });
       return { ok: true, id: worker.id };
     });
