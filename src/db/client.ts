@@ -29,10 +29,49 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+const statementNames = new Map<string, string>();
+/** Beyond this many distinct statements, new ones run unprepared (e.g. IN lists of every length). */
+const maxPreparedStatements = 1000;
+
+/**
+ * A pg client that prepares each parameterised statement once per
+ * connection, under a name made from its text, so PostgreSQL parses and
+ * plans the long access-checked queries once rather than on every request.
+ */
+class PreparingClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's overloads cannot be forwarded with their types.
+  override query(config: any, values?: any, callback?: any): any {
+    if (
+      config &&
+      typeof config === 'object' &&
+      typeof config.text === 'string' &&
+      !config.name &&
+      !config.submit
+    ) {
+      const name = statementName(config.text);
+      if (name) return super.query({ ...config, name }, values, callback);
+    }
+    return super.query(config, values, callback);
+  }
+}
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < maxPreparedStatements) {
+    name = `h${statementNames.size}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      Client: PreparingClient,
+    });
     // A dropped idle connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;

@@ -1,9 +1,9 @@
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPractice } from '../testing/fixtures.ts';
 import { testDatabase } from '../testing/testDatabase.ts';
-import { type Database, queryRows } from './client.ts';
+import { type Database, openDatabase, queryRows } from './client.ts';
 import { listMigrations, migrate } from './migrate.ts';
 import * as schema from './schema.ts';
 import { auditEvent } from './schema.ts';
@@ -76,5 +76,29 @@ describe('the database', () => {
       sql`select 1 from audit_event where organisation_id = ${org.id}`,
     );
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('statements on PostgreSQL', () => {
+  it('are prepared once per connection and reused, so they are not parsed and planned each time', async () => {
+    const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 1 });
+    try {
+      const organisationName = (id: string) =>
+        database.db
+          .select({ name: schema.organisation.name })
+          .from(schema.organisation)
+          .where(eq(schema.organisation.id, id));
+      const missing = '00000000-0000-4000-8000-000000000000';
+      expect(await organisationName(missing)).toEqual([]);
+      expect(await organisationName(missing)).toEqual([]);
+      const prepared = await queryRows<{ statement: string }>(
+        database.db,
+        sql`select statement from pg_prepared_statements`,
+      );
+      // One prepared statement for the two reads (and one for this look-up).
+      expect(prepared.filter((row) => row.statement.includes('from "organisation" where'))).toHaveLength(1);
+    } finally {
+      await database.close();
+    }
   });
 });

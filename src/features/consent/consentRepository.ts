@@ -14,6 +14,7 @@ import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { addAutomaticEntry } from '../chronology/automaticEntries.ts';
 import { familyVisible, memberVisible } from '../families/familyVisibility.ts';
+import type { PartRead } from '../families/partRead.ts';
 import { amendConsent, createConsent } from './consentHistory.ts';
 
 /** Days ahead in which a consent review counts as due soon. */
@@ -88,12 +89,18 @@ export class ConsentRepository {
    * Per visible member, the state of consent with each organisation now on
    * the team; undefined when the family is not one this user may see.
    */
-  async summaryForFamily(familyId: string, today = new Date()): Promise<MemberConsentSummary[] | undefined> {
+  async summaryForFamily(
+    familyId: string,
+    today = new Date(),
+    options: PartRead = {},
+  ): Promise<MemberConsentSummary[] | undefined> {
     const db = this.db;
-    const [visible] = await db
-      .select({ id: family.id })
-      .from(family)
-      .where(and(eq(family.id, familyId), familyVisible(this.access, family.id)));
+    const [visible] = options.familyChecked
+      ? [{ id: familyId }]
+      : await db
+          .select({ id: family.id })
+          .from(family)
+          .where(and(eq(family.id, familyId), familyVisible(this.access, family.id)));
     if (!visible) {
       await recordAudit(db, this.access, {
         action: 'consent.read',
@@ -181,12 +188,13 @@ export class ConsentRepository {
       });
       return { ...m, consents: cells, reviewDue: cells.some((c) => c.reviewDue) };
     });
-    await recordAudit(db, this.access, {
-      action: 'consent.read',
-      recordType: 'consent',
-      familyId,
-      detail: { members: summary.length, organisations: organisations.length },
-    });
+    if (options.audit !== false)
+      await recordAudit(db, this.access, {
+        action: 'consent.read',
+        recordType: 'consent',
+        familyId,
+        detail: { members: summary.length, organisations: organisations.length },
+      });
     return summary;
   }
 

@@ -104,8 +104,13 @@ describe('the family overview', () => {
       expect.objectContaining({
         outcome: 'success',
         familyId: family.id,
-        detail: { members: 2, relationships: 1, chronology: 5 },
+        detail: { members: 2, relationships: 1, chronology: 5, teamOrganisations: 2 },
       }),
+    ]);
+    // The overview is one read: its parts (members, consent, team) write no audit events of their own.
+    const all = await database.db.select().from(auditEvent).where(eq(auditEvent.actorUserId, user.id));
+    expect(all.filter((event) => event.familyId === family.id).map((event) => event.action)).toEqual([
+      'family.read',
     ]);
   });
 

@@ -11,13 +11,15 @@ import { MemberRepository } from '../members/memberRepository.ts';
 import { RelationshipRepository } from '../relationships/relationshipRepository.ts';
 import { TeamRepository } from '../team/teamRepository.ts';
 import { familyVisible } from './familyVisibility.ts';
+import { partOfCheckedRead } from './partRead.ts';
 
 export const latestChronologyEntries = 5;
 
 /**
  * Everything the family overview shows, read in parallel once the family is
  * known to be visible: each part is filtered in SQL by the access rule in
- * its own repository. A refused read is audited as denied and not found.
+ * its own repository. The whole read is one audit event (`family.read`,
+ * with what was shown); a refused read is audited as denied and not found.
  */
 export async function loadFamilyOverview(db: Db, access: AccessContext, familyId: string, today: Date) {
   const [header] = await db
@@ -43,9 +45,9 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
   }
   const relationships = new RelationshipRepository(db, access);
   const [cards, consent, team, chronology, mapMembers, links, breakGlass] = await Promise.all([
-    new MemberRepository(db, access).cardsForFamily(familyId, today),
-    new ConsentRepository(db, access).summaryForFamily(familyId, today),
-    new TeamRepository(db, access).forFamily(familyId),
+    new MemberRepository(db, access).cardsForFamily(familyId, today, partOfCheckedRead),
+    new ConsentRepository(db, access).summaryForFamily(familyId, today, partOfCheckedRead),
+    new TeamRepository(db, access).forFamily(familyId, partOfCheckedRead),
     new ChronologyRepository(db, access).latest(familyId, latestChronologyEntries),
     relationships.members(familyId),
     relationships.forFamily(familyId),
@@ -56,7 +58,12 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
     recordType: 'family',
     recordId: familyId,
     familyId,
-    detail: { members: cards.length, relationships: links.length, chronology: chronology.length },
+    detail: {
+      members: cards.length,
+      relationships: links.length,
+      chronology: chronology.length,
+      teamOrganisations: team?.organisations.length ?? 0,
+    },
   });
   return {
     family: header,

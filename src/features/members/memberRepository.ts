@@ -17,6 +17,7 @@ import {
   memberVisible,
   supportVisible,
 } from '../families/familyVisibility.ts';
+import type { PartRead } from '../families/partRead.ts';
 import { displayName, memberAge } from './memberAge.ts';
 import type { ContactSafety, MemberCard, MemberDetail, MemberSupportView } from './memberViews.ts';
 
@@ -105,7 +106,11 @@ export class MemberRepository {
    * The family overview's member cards: each current member the viewer may
    * see, eldest first, with the support the viewer may see. Audited as one read.
    */
-  async cardsForFamily(familyId: string, today: Date = new Date()): Promise<MemberCard[]> {
+  async cardsForFamily(
+    familyId: string,
+    today: Date = new Date(),
+    options: PartRead = {},
+  ): Promise<MemberCard[]> {
     const rows = await this.db
       .select({
         personId: person.id,
@@ -130,13 +135,14 @@ export class MemberRepository {
       familyId,
       rows.map((r) => r.personId),
     );
-    await recordAudit(this.db, this.access, {
-      action: 'member.list',
-      recordType: 'family',
-      recordId: familyId,
-      familyId,
-      detail: { shown: rows.length },
-    });
+    if (options.audit !== false)
+      await recordAudit(this.db, this.access, {
+        action: 'member.list',
+        recordType: 'family',
+        recordId: familyId,
+        familyId,
+        detail: { shown: rows.length },
+      });
     const cards = rows.map((row) => ({
       personId: row.personId,
       name: displayName(row),

@@ -13,6 +13,7 @@ import {
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { familyVisible, memberVisible } from '../families/familyVisibility.ts';
+import type { PartRead } from '../families/partRead.ts';
 
 export interface TeamOrganisation {
   /** The team spell's id (an organisation that left and rejoined has two). */
@@ -100,8 +101,8 @@ export class TeamRepository {
   }
 
   /** The team around the family, or undefined when this user may not see the family. */
-  async forFamily(familyId: string): Promise<TeamView | undefined> {
-    if (!(await this.canSee(familyId))) return undefined;
+  async forFamily(familyId: string, options: PartRead = {}): Promise<TeamView | undefined> {
+    if (!options.familyChecked && !(await this.canSee(familyId))) return undefined;
     const [organisations, workers, leads] = await Promise.all([
       this.db
         .select({
@@ -167,12 +168,13 @@ export class TeamRepository {
           desc(leadProfessional.createdAt),
         ),
     ]);
-    await recordAudit(this.db, this.access, {
-      action: 'team.read',
-      recordType: 'family',
-      familyId,
-      detail: { organisations: organisations.length, workers: workers.length },
-    });
+    if (options.audit !== false)
+      await recordAudit(this.db, this.access, {
+        action: 'team.read',
+        recordType: 'family',
+        familyId,
+        detail: { organisations: organisations.length, workers: workers.length },
+      });
     return {
       organisations,
       workers,
