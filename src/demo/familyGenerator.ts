@@ -284,6 +284,27 @@ const shapes: Shape[] = [
 /** One invented family: a story shape, a surname and its members. */
 export function generateFamily(random: Random, today: Date): GeneratedFamily {
   const surname = pick(random, surnames);
-  const members = pick(random, shapes)(random, surname, today);
+  const members = distinctGivenNames(pick(random, shapes)(random, surname, today));
   return { name: `${surname} family`, members };
+}
+
+/**
+ * Two members of one family never share a first name: a repeated name is
+ * replaced by the next unused one in the same list (so a boy stays a boy).
+ * Draws no random numbers, so the rest of the generated data is unchanged.
+ */
+function distinctGivenNames(members: GeneratedMember[]): GeneratedMember[] {
+  const used = new Set<string>();
+  return members.map((m) => {
+    let givenName = m.givenName;
+    if (used.has(givenName)) {
+      const list = [men, women, boys, girls].find((names) => names.includes(givenName)) ?? [givenName];
+      const start = list.indexOf(givenName);
+      for (let step = 1; step < list.length && used.has(givenName); step++) {
+        givenName = list[(start + step) % list.length] ?? givenName;
+      }
+    }
+    used.add(givenName);
+    return givenName === m.givenName ? m : { ...m, givenName };
+  });
 }
