@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { auditEvent, familyMembership, person } from '../../db/schema.ts';
+import { auditEvent, breakGlass, familyMembership, person } from '../../db/schema.ts';
 import { createFamily, createOrganisation, createPractice, createUser } from '../../testing/fixtures.ts';
 import { TestBrowser, testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
@@ -91,6 +91,36 @@ describe('finding a family', () => {
       .from(auditEvent)
       .where(and(eq(auditEvent.actorUserId, outsider.id), eq(auditEvent.action, 'family.search')));
     expect(events.map((e) => e.detail)).toEqual([{ results: 0 }, { results: 0 }]);
+  });
+
+  it('finds a family the user sees only through break glass, and not once that access has expired', async () => {
+    const { area, family, surname } = await setUp();
+    const outsiderOrg = await createOrganisation(database.db, area.id);
+    const outsider = await createUser(database.db, outsiderOrg.id, ['practitioner']);
+    const browser = new TestBrowser(app);
+    await browser.signIn(outsider.email);
+    const [glass] = await database.db
+      .insert(breakGlass)
+      .values({
+        familyId: family.id,
+        userId: outsider.id,
+        organisationId: outsiderOrg.id,
+        reason: 'Police call about the children at the address tonight',
+        expiresAt: new Date(Date.now() + 3_600_000),
+      })
+      .returning();
+
+    const found = await browser.get(`/practice/search?name=${surname}`);
+    expect(found.body).toContain(family.id);
+    expect(found.body).toContain('Nessie');
+
+    await database.db
+      .update(breakGlass)
+      .set({ startedAt: new Date(Date.now() - 5 * 3_600_000), expiresAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(breakGlass.id, glass?.id ?? ''));
+    const expired = await browser.get(`/practice/search?name=${surname}`);
+    expect(expired.body).toContain('No families found that you can see.');
+    expect(expired.body).not.toContain(family.id);
   });
 
   it('shows a member who has left the family as having left', async () => {

@@ -85,17 +85,24 @@ export async function searchFamilies(
   const referenceCondition: SQL = reference ? sql`upper(f.reference) = ${reference}` : sql`true`;
   // Members matching the terms (or every member, for a reference alone) who are visible in a visible family.
   const personConditions = byPerson ? sql.join(personTermConditions(query, access), sql` and `) : sql`true`;
-  // memberVisible implies the family is visible too (its organisation is on the team). Joining the
-  // organisation's current team row first (one index probe, at most one row) drops most candidates
+  // memberVisible implies the family is visible too (its organisation is on the team, or the user
+  // has broken the glass for it). Joining the organisation's current team row, or the user's
+  // unexpired break glass, first (an index probe, at most a row or two) drops most candidates
   // before the per-member consent and support checks; it narrows, never widens, the access rule.
-  const hits = sql`select m.family_id, m.person_id, (m.ended_on is null) as current, ${nameScore(query)} as score
+  const candidates = (gate: SQL) => sql`select m.family_id, m.person_id, (m.ended_on is null) as current,
+      ${nameScore(query)} as score
     from person p
     join family_membership m on m.person_id = p.id
-    join family_team_member team on team.family_id = m.family_id
-      and team.organisation_id = ${access.organisationId ?? null} and team.left_on is null
+    ${gate}
     join family f on f.id = m.family_id
     where ${personConditions} and ${referenceCondition}
       and ${memberVisible(access, sql`m.family_id`, sql`m.person_id`)}`;
+  const onTeam = candidates(sql`join family_team_member team on team.family_id = m.family_id
+      and team.organisation_id = ${access.organisationId ?? null} and team.left_on is null`);
+  const hits = access.userId
+    ? sql`${onTeam} union ${candidates(sql`join (select distinct g.family_id from break_glass g
+        where g.user_id = ${access.userId} and g.expires_at > now()) glass on glass.family_id = m.family_id`)}`
+    : onTeam;
   // One round trip: the matching members, their families ranked by the best match, the best `limit` kept.
   const rows = await queryRows<DetailRow>(
     db,
