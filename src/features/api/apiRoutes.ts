@@ -4,6 +4,7 @@ import type { Services } from '../../services.ts';
 import { consentTeamApi } from '../consent/consentTeamApi.ts';
 import { familyApi } from '../families/familyApi.ts';
 import { memberApi } from '../members/memberApi.ts';
+import { memberChangeApi } from '../members/memberChangeApi.ts';
 import { relationshipApi } from '../relationships/relationshipApi.ts';
 import { searchChronologyApi } from '../search/searchApi.ts';
 import { setUpApiDocs } from './apiDocs.ts';
@@ -25,6 +26,7 @@ export async function apiRoutes(app: FastifyInstance, services: Services): Promi
       await api.register(meApi, { tokens: services.apiTokens });
       await api.register(familyApi, { db: services.db });
       await api.register(memberApi, { db: services.db });
+      await api.register(memberChangeApi, { db: services.db });
       await api.register(consentTeamApi, { db: services.db });
       await api.register(relationshipApi, { db: services.db });
       await api.register(searchChronologyApi, { db: services.db });
