@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import {
   chronologyEntry,
+  consent,
   familyTeamMember,
   leadProfessional,
   memberSupport,
@@ -77,6 +78,49 @@ describe('the team around the family', () => {
     expect(entries.map((e) => e.what)).toContain(`${s.outsider.name} joined the team around the family.`);
     expect(await auditActions(database, s.family.id, s.homeWorker.id)).toContainEqual(
       expect.objectContaining({ action: 'team.join', outcome: 'success' }),
+    );
+  });
+
+  it('records, on the invite form, the consent of members who agreed to share with the organisation', async () => {
+    const s = await teamScenario(database);
+    const home = await signedIn(s.homeWorker.email);
+    await home.get(`/practice/families/${s.family.id}/team/invite`);
+    const unsure = await home.post(`/practice/families/${s.family.id}/team/invite`, {
+      organisation: s.outsider.id,
+      members: [s.callum.id],
+      sharing: [s.agnes.id],
+      consentScope: '',
+    });
+    expect(unsure.statusCode).toBe(400);
+    expect(unsure.body).toContain('Select how they agreed');
+    expect(unsure.body).toContain('Enter what they agreed to share');
+    expect(await openTeamSpell(database, s.family.id, s.outsider.id)).toBeUndefined();
+
+    const saved = await home.post(`/practice/families/${s.family.id}/team/invite`, {
+      organisation: s.outsider.id,
+      members: [s.callum.id],
+      sharing: [s.agnes.id],
+      consentMethod: 'written',
+      consentScope: 'Her support and the family plan',
+    });
+    expect(saved.statusCode).toBe(303);
+    const [given] = await database.db
+      .select()
+      .from(consent)
+      .where(and(eq(consent.personId, s.agnes.id), eq(consent.organisationId, s.outsider.id)));
+    expect(given).toEqual(
+      expect.objectContaining({
+        status: 'given',
+        method: 'written',
+        scope: 'Her support and the family plan',
+      }),
+    );
+    const outsider = await signedIn(s.outsiderWorker.email);
+    const overview = await outsider.get(`/practice/families/${s.family.id}`);
+    expect(overview.body).toContain('Callum');
+    expect(overview.body).toContain('Agnes');
+    expect(await auditActions(database, s.family.id, s.homeWorker.id)).toContainEqual(
+      expect.objectContaining({ action: 'consent.record', outcome: 'success' }),
     );
   });
 

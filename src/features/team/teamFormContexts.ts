@@ -35,6 +35,15 @@ export async function inviteContext(
       (form.members as string[]) ?? [],
       'checked',
     ),
+    sharingItems: optionItems(
+      members.map((m) => ({ value: m.personId, text: m.name })),
+      (form.sharing as string[]) ?? [],
+      'checked',
+    ),
+    consentMethodItems: [
+      { value: 'verbal', text: 'By talking with me, in person or on the phone' },
+      { value: 'written', text: 'In writing' },
+    ].map((item) => ({ ...item, checked: form.consentMethod === item.value })),
   };
 }
 

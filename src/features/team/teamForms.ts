@@ -29,7 +29,20 @@ function optionalText(value: string, label: string, name: string, errors: FieldE
   return value || null;
 }
 
-export const joinFieldOrder = ['organisation', 'members', 'role', 'contact', 'joinedOn'] as const;
+export const joinFieldOrder = [
+  'organisation',
+  'members',
+  'sharing',
+  'consentMethod',
+  'consentScope',
+  'role',
+  'contact',
+  'joinedOn',
+] as const;
+
+/** What the invite form suggests members agreed to share, until the worker writes their own words. */
+export const defaultConsentScope = 'Information about their support and the family’s plan';
+const consentMethods = ['verbal', 'written'] as const;
 
 export function readJoinForm(body: unknown, today: string) {
   const errors: FieldErrors = {};
@@ -39,6 +52,9 @@ export function readJoinForm(body: unknown, today: string) {
     role: field(body, 'role'),
     contact: field(body, 'contact'),
     joinedOn: dateParts(body, 'joinedOn'),
+    sharing: fields(body, 'sharing'),
+    consentMethod: field(body, 'consentMethod'),
+    consentScope: field(body, 'consentScope'),
   };
   if (!values.organisation) errors.organisation = 'Choose the organisation joining the team';
   if (values.members.length === 0)
@@ -46,7 +62,28 @@ export function readJoinForm(body: unknown, today: string) {
   const role = optionalText(values.role, 'Their role', 'role', errors);
   const contact = optionalText(values.contact, 'How to contact them', 'contact', errors);
   const joinedOn = readDate(values.joinedOn, 'The date they joined', today, errors, 'joinedOn');
-  const input = { organisationId: values.organisation, memberIds: values.members, role, contact, joinedOn };
+  // Consent recorded on the same form: who agreed to share with the organisation, how, and what.
+  const method = consentMethods.find((m) => m === values.consentMethod) ?? null;
+  if (values.sharing.length > 0) {
+    if (!method) errors.consentMethod = 'Select how they agreed: by talking with you, or in writing';
+    if (!values.consentScope) errors.consentScope = 'Enter what they agreed to share';
+  }
+  const consentScope = optionalText(
+    values.consentScope,
+    'What they agreed to share',
+    'consentScope',
+    errors,
+    500,
+  );
+  const input = {
+    organisationId: values.organisation,
+    memberIds: values.members,
+    role,
+    contact,
+    joinedOn,
+    consent:
+      values.sharing.length > 0 ? { memberIds: values.sharing, method, scope: consentScope ?? '' } : null,
+  };
   return { values, errors, input: Object.keys(errors).length ? undefined : input };
 }
 

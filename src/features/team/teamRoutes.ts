@@ -11,7 +11,13 @@ import { changesContext, teamRecordTypes } from './changesPresenter.ts';
 import { familyHeading } from './familyHeading.ts';
 import { handOverLead } from './leadHandover.ts';
 import { handoverContext, inviteContext, workerContext } from './teamFormContexts.ts';
-import { readHandoverForm, readJoinForm, readLeaveForm, readWorkerForm } from './teamForms.ts';
+import {
+  defaultConsentScope,
+  readHandoverForm,
+  readJoinForm,
+  readLeaveForm,
+  readWorkerForm,
+} from './teamForms.ts';
 import { presentTeam } from './teamPresenter.ts';
 import { TeamRepository } from './teamRepository.ts';
 import { type TeamWriteResult, TeamWrites } from './teamWrites.ts';
@@ -79,7 +85,16 @@ export function teamRoutes(app: FastifyInstance, db: Db): void {
     showInvite(
       request,
       reply,
-      { organisation: '', members: [], role: '', contact: '', joinedOn: emptyDate },
+      {
+        organisation: '',
+        members: [],
+        sharing: [],
+        consentMethod: '',
+        consentScope: defaultConsentScope,
+        role: '',
+        contact: '',
+        joinedOn: emptyDate,
+      },
       {},
     ),
   );

@@ -12,6 +12,7 @@ import {
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { type AuditEntry, recordAudit } from '../../platform/audit/auditLog.ts';
 import { addAutomaticEntry } from '../chronology/automaticEntries.ts';
+import { ConsentRepository } from '../consent/consentRepository.ts';
 import { familyVisible, memberVisible } from '../families/familyVisibility.ts';
 import { changedFields, recordHistory } from '../families/recordHistory.ts';
 import { eligibleWorker } from './teamChecks.ts';
@@ -34,6 +35,8 @@ export interface JoinInput {
   /** The members the organisation will work with: each gets a support record with it. */
   memberIds: string[];
   joinedOn: string;
+  /** Members who agreed, on the same occasion, to share their information with the organisation. */
+  consent?: { memberIds: string[]; method: 'verbal' | 'written' | null; scope: string } | null;
 }
 
 export interface WorkerInput {
@@ -65,6 +68,22 @@ export class TeamWrites {
       await recordAudit(tx, this.access, { action, outcome: 'denied', recordType: 'family', familyId });
     }
     return row;
+  }
+
+  /** Those of the given people who are current members of the family that this user may see. */
+  private async visibleCurrentMembers(tx: Db, familyId: string, personIds: string[]) {
+    if (personIds.length === 0) return [];
+    return tx
+      .select({ personId: familyMembership.personId })
+      .from(familyMembership)
+      .where(
+        and(
+          eq(familyMembership.familyId, familyId),
+          inArray(familyMembership.personId, personIds),
+          isNull(familyMembership.endedOn),
+          memberVisible(this.access, familyMembership.familyId, familyMembership.personId),
+        ),
+      );
   }
 
   /**
@@ -111,21 +130,13 @@ export class TeamWrites {
           ),
         );
       if (open) return invalid('organisation', `${org.name} is already on the team`);
-      const members = input.memberIds.length
-        ? await tx
-            .select({ personId: familyMembership.personId })
-            .from(familyMembership)
-            .where(
-              and(
-                eq(familyMembership.familyId, familyId),
-                inArray(familyMembership.personId, input.memberIds),
-                isNull(familyMembership.endedOn),
-                memberVisible(this.access, familyMembership.familyId, familyMembership.personId),
-              ),
-            )
-        : [];
+      const members = await this.visibleCurrentMembers(tx, familyId, input.memberIds);
       if (members.length === 0 || members.length !== new Set(input.memberIds).size) {
         return invalid('members', 'Choose at least one member the organisation will work with');
+      }
+      const sharing = [...new Set(input.consent?.memberIds ?? [])];
+      if ((await this.visibleCurrentMembers(tx, familyId, sharing)).length !== sharing.length) {
+        return invalid('sharing', 'Choose only members of this family you can see');
       }
       const [spell] = await tx
         .insert(familyTeamMember)
@@ -163,6 +174,20 @@ export class TeamWrites {
           changes: changedFields({}, { organisationId: org.id, status: 'not_started' }),
         });
       }
+      // Consent, each with its own history, chronology entry and audit (a savepoint within this transaction).
+      const consents = new ConsentRepository(tx, this.access);
+      for (const personId of sharing) {
+        const given = await consents.record(familyId, {
+          personId,
+          organisationId: org.id,
+          status: 'given',
+          scope: input.consent?.scope ?? '',
+          method: input.consent?.method ?? null,
+          ownView: null,
+          reviewOn: null,
+        });
+        if (!given.ok) throw new Error('consent could not be recorded for a member checked just before');
+      }
       await this.recorded(tx, familyId, {
         entry: {
           what: `${org.name} joined the team around the family.`,
@@ -172,7 +197,7 @@ export class TeamWrites {
           action: 'team.join',
           recordType: 'family_team_member',
           recordId: id,
-          detail: { organisationId: org.id, members: members.length },
+          detail: { organisationId: org.id, members: members.length, consents: sharing.length },
         },
       });
       return { ok: true, id };
