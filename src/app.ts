@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { adminRoutes } from './features/admin/adminRoutes.ts';
 import { apiRoutes } from './features/api/apiRoutes.ts';
+import { assessmentRoutes } from './features/assessment/assessmentRoutes.ts';
 import { consentAndTeamRoutes } from './features/consent/consentAndTeamRoutes.ts';
 import { familyRoutes } from './features/families/familyRoutes.ts';
 import { homeRoutes } from './features/home/homeRoutes.ts';
@@ -64,6 +65,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   membersRoutes(app, services.db);
   relationshipRoutes(app, services.db);
   searchAndChronologyRoutes(app, services.db);
+  assessmentRoutes(app, services.db);
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
   await apiRoutes(app, services);

@@ -113,5 +113,7 @@ export const auditEvent = pgTable('audit_event', {
   detail: jsonb('detail').$type<Record<string, unknown>>(),
 });
 
+// The whole-family assessment.
+export * from './schemaAssessment.ts';
 // The whole-family record's tables.
 export * from './schemaFamily.ts';

@@ -19,6 +19,7 @@ import {
 import { newApiToken } from '../features/api/apiTokenService.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { newSecret } from '../platform/auth/tokens.ts';
+import { addDemoAssessments } from './demoAssessment.ts';
 import { addDemoChronology } from './demoChronology.ts';
 import { demoArea, demoOrganisations, demoUsers } from './demoDirectory.ts';
 import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
@@ -177,6 +178,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoTeam(tx, area.id, today);
     await addDemoMembers(tx, today);
     await addDemoChronology(tx, today);
+    await addDemoAssessments(tx, today);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
+import { assessmentApi } from '../assessment/assessmentApi.ts';
 import { consentTeamApi } from '../consent/consentTeamApi.ts';
 import { familyApi } from '../families/familyApi.ts';
 import { memberApi } from '../members/memberApi.ts';
@@ -30,6 +31,7 @@ export async function apiRoutes(app: FastifyInstance, services: Services): Promi
       await api.register(consentTeamApi, { db: services.db });
       await api.register(relationshipApi, { db: services.db });
       await api.register(searchChronologyApi, { db: services.db });
+      await api.register(assessmentApi, { db: services.db });
     },
     { prefix: '/api/v1' },
   );

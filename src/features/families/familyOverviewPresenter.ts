@@ -203,6 +203,7 @@ export function presentFamilyOverview(data: FamilyOverviewData, today: Date) {
     team: presentTeam(data.team),
     dueNext: dueNext(familyId, data.cards, data.consent, data.team, today),
     chronology: data.chronology.map(presentChronologyItem),
+    concerns: data.concerns,
     links: {
       addMember: `${base}/members/new`,
       relationships: `${base}/relationships`,

@@ -4,6 +4,7 @@ import { family, locality } from '../../db/schema.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
+import { openConcernsForOverview } from '../assessment/concernRepository.ts';
 import { BreakGlassRepository } from '../breakGlass/breakGlassRepository.ts';
 import { ChronologyRepository } from '../chronology/chronologyRepository.ts';
 import { ConsentRepository } from '../consent/consentRepository.ts';
@@ -44,7 +45,7 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
     throw new NotFoundError();
   }
   const relationships = new RelationshipRepository(db, access);
-  const [cards, consent, team, chronology, mapMembers, links, breakGlass] = await Promise.all([
+  const [cards, consent, team, chronology, mapMembers, links, breakGlass, concerns] = await Promise.all([
     new MemberRepository(db, access).cardsForFamily(familyId, today, partOfCheckedRead),
     new ConsentRepository(db, access).summaryForFamily(familyId, today, partOfCheckedRead),
     new TeamRepository(db, access).forFamily(familyId, partOfCheckedRead),
@@ -52,6 +53,7 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
     relationships.members(familyId),
     relationships.forFamily(familyId),
     new BreakGlassRepository(db, access).activeBreakGlass(familyId),
+    openConcernsForOverview(db, access, familyId),
   ]);
   await recordAudit(db, access, {
     action: 'family.read',
@@ -63,6 +65,7 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
       relationships: links.length,
       chronology: chronology.length,
       teamOrganisations: team?.organisations.length ?? 0,
+      openConcerns: concerns.length,
     },
   });
   return {
@@ -74,6 +77,7 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
     mapMembers,
     relationships: links,
     breakGlass,
+    concerns,
   };
 }
 
