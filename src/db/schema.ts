@@ -117,3 +117,5 @@ export const auditEvent = pgTable('audit_event', {
 export * from './schemaAssessment.ts';
 // The whole-family record's tables.
 export * from './schemaFamily.ts';
+// The family plan, reviews and team meetings.
+export * from './schemaPlan.ts';

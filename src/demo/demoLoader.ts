@@ -24,6 +24,7 @@ import { addDemoChronology } from './demoChronology.ts';
 import { demoArea, demoOrganisations, demoUsers } from './demoDirectory.ts';
 import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
 import { addDemoMembers } from './demoMembers.ts';
+import { addDemoPlans } from './demoPlan.ts';
 import { addDemoRelationships } from './demoRelationships.ts';
 import { addDemoTeam } from './demoTeam.ts';
 import { generateFamily, pick, seededRandom } from './familyGenerator.ts';
@@ -179,6 +180,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoMembers(tx, today);
     await addDemoChronology(tx, today);
     await addDemoAssessments(tx, today);
+    await addDemoPlans(tx, today);
   });
 }
 

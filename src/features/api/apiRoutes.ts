@@ -6,6 +6,7 @@ import { consentTeamApi } from '../consent/consentTeamApi.ts';
 import { familyApi } from '../families/familyApi.ts';
 import { memberApi } from '../members/memberApi.ts';
 import { memberChangeApi } from '../members/memberChangeApi.ts';
+import { planApi } from '../plan/planApi.ts';
 import { relationshipApi } from '../relationships/relationshipApi.ts';
 import { searchChronologyApi } from '../search/searchApi.ts';
 import { setUpApiDocs } from './apiDocs.ts';
@@ -32,6 +33,7 @@ export async function apiRoutes(app: FastifyInstance, services: Services): Promi
       await api.register(relationshipApi, { db: services.db });
       await api.register(searchChronologyApi, { db: services.db });
       await api.register(assessmentApi, { db: services.db });
+      await api.register(planApi, { db: services.db });
     },
     { prefix: '/api/v1' },
   );

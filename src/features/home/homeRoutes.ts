@@ -4,8 +4,11 @@ import { canSeePersonalData, hasRole } from '../../platform/access/accessContext
 import { requireUser } from '../../platform/auth/authHooks.ts';
 import { navigationFor } from '../../platform/views/navigation.ts';
 import { NoticeRepository } from '../breakGlass/noticeRepository.ts';
+import { todayInUk } from '../chronology/dateParts.ts';
 import { FamilyRepository } from '../families/familyRepository.ts';
+import { findOverdue } from '../plan/overdueRepository.ts';
 import { FigureCache } from './figureCache.ts';
+import { presentOverdue } from './overduePresenter.ts';
 
 const sectionText: Record<string, string> = {
   '/practice':
@@ -32,9 +35,17 @@ export function homeRoutes(app: FastifyInstance, db: Db): void {
             new FamilyRepository(db, access).countOpen(),
           )
         : undefined;
+    const today = todayInUk(new Date());
+    // One statement: the user's overdue plan actions and reviews, access-checked and audited in SQL.
+    const [overdueItems, notices] = await Promise.all([
+      canSeePersonalData(access) ? findOverdue(db, access, today) : undefined,
+      new NoticeRepository(db, access).unread(),
+    ]);
     return reply.page('features/home/home.njk', {
       openFamilies,
-      notices: await new NoticeRepository(db, access).unread(),
+      overdue: overdueItems && presentOverdue(overdueItems, today),
+      isTeamLead: hasRole(access, 'team_lead'),
+      notices,
       canBreakGlass: hasRole(access, 'practitioner', 'team_lead'),
       sections: navigationFor(request.user, '').map((item) => ({
         ...item,

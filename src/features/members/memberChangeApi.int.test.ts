@@ -1,14 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import {
-  auditEvent,
-  familyMembership,
-  memberSupport,
-  person,
-  type Role,
-  recordChange,
-} from '../../db/schema.ts';
+import { auditEvent, familyMembership, memberSupport, person, recordChange } from '../../db/schema.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { createFamily, createPractice, createUser } from '../../testing/fixtures.ts';
 import { testApp } from '../../testing/testApp.ts';
