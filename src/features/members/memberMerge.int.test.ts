@@ -3,11 +3,14 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import {
+  assessmentConcern,
   auditEvent,
   chronologyEntry,
   familyMembership,
+  familyPlan,
   memberSupport,
   person,
+  planGoal,
   recordChange,
 } from '../../db/schema.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
@@ -158,6 +161,56 @@ describe('merging and moving members', () => {
     );
     expect(historyPage.body).toContain('Their details: Merged');
     expect(historyPage.body).toContain('Their details: Added');
+  });
+
+  it('points the duplicate’s plan goals, concerns and plan agreement at the kept record', async () => {
+    const { area, org, user } = await createPractice(database.db, ['team_lead', 'practitioner']);
+    const access = accessOf(user, area.id);
+    const members = new MemberService(database.db);
+    const first = await members.startFamily(access, {
+      name: 'The Reid family',
+      localityId: null,
+      details: kayla(),
+    });
+    const second = await members.startFamily(access, {
+      name: 'The Moffat family',
+      localityId: null,
+      details: kayla({ dateOfBirth: null, approximateAge: 11 }),
+    });
+    const [plan] = await database.db
+      .insert(familyPlan)
+      .values({ familyId: second.familyId, agreedOn: '2026-10-01', agreedWith: [second.personId] })
+      .returning();
+    await database.db.insert(planGoal).values({
+      planId: plan?.id as string,
+      familyId: second.familyId,
+      personId: second.personId,
+      familyWords: 'I want to go to the swimming club again',
+    });
+    await database.db.insert(assessmentConcern).values({
+      familyId: second.familyId,
+      personId: second.personId,
+      kind: 'child_protection',
+      description: 'Left alone overnight',
+      actionTaken: 'Child protection referral made',
+      actionOn: '2026-10-02',
+      organisationId: org.id,
+    });
+
+    expect(await mergePeople(database.db, access, first.personId, second.personId)).toBe('merged');
+
+    const goals = await database.db.select().from(planGoal).where(eq(planGoal.familyId, second.familyId));
+    expect(goals.map((g) => g.personId)).toEqual([first.personId]);
+    const concerns = await database.db
+      .select()
+      .from(assessmentConcern)
+      .where(eq(assessmentConcern.familyId, second.familyId));
+    expect(concerns.map((c) => c.personId)).toEqual([first.personId]);
+    const [agreed] = await database.db
+      .select()
+      .from(familyPlan)
+      .where(eq(familyPlan.id, plan?.id as string));
+    expect(agreed?.agreedWith).toEqual([first.personId]);
   });
 
   it('lets only a team lead merge, and only records they can see', async () => {

@@ -24,6 +24,35 @@ const fillable = [
 ] as const;
 
 /**
+ * Points the duplicate's assessment sections, concerns and carers' offers,
+ * plan goals and actions, and the people named as agreeing a plan or at a
+ * meeting, at the kept record. Where both records have a section in one
+ * assessment, the kept record's stays its section and the duplicate's keeps
+ * its own (still there, with its contributions, under the merged record).
+ * Returns how many sections were left so.
+ */
+async function repointAssessmentAndPlan(tx: Db, keepId: string, otherId: string): Promise<number> {
+  const left = await queryRows<{ id: string }>(
+    tx,
+    sql`select o.id from assessment_section o where o.person_id = ${otherId} and exists (
+          select 1 from assessment_section k where k.assessment_id = o.assessment_id and k.person_id = ${keepId})`,
+  );
+  await tx.execute(sql`update assessment_section o set person_id = ${keepId} where o.person_id = ${otherId}
+    and not exists (select 1 from assessment_section k where k.assessment_id = o.assessment_id and k.person_id = ${keepId})`);
+  await tx.execute(sql`update assessment_concern set person_id = ${keepId} where person_id = ${otherId}`);
+  await tx.execute(sql`update carer_support_offer set person_id = ${keepId} where person_id = ${otherId}`);
+  await tx.execute(sql`update plan_goal set person_id = ${keepId} where person_id = ${otherId}`);
+  await tx.execute(
+    sql`update plan_action set owner_person_id = ${keepId} where owner_person_id = ${otherId}`,
+  );
+  await tx.execute(sql`update family_plan set agreed_with = array(select distinct unnest(
+    array_replace(agreed_with, ${otherId}::uuid, ${keepId}::uuid))) where ${otherId}::uuid = any(agreed_with)`);
+  await tx.execute(sql`update team_meeting set members_present = array(select distinct unnest(
+    array_replace(members_present, ${otherId}::uuid, ${keepId}::uuid))) where ${otherId}::uuid = any(members_present)`);
+  return left.length;
+}
+
+/**
  * Merges two records of one person (team leads only): everything that
  * belonged to the duplicate moves to the record kept, which keeps its own
  * details and takes the duplicate's where it has none. The duplicate stays,
@@ -102,6 +131,7 @@ export async function mergePeople(
     await tx.execute(sql`update relationship set to_person_id = ${keepId} where to_person_id = ${otherId}`);
     await tx.execute(sql`update chronology_entry set person_id = ${keepId} where person_id = ${otherId}`);
     await tx.execute(sql`update team_worker set person_id = ${keepId} where person_id = ${otherId}`);
+    const sectionsKept = await repointAssessmentAndPlan(tx, keepId, otherId);
 
     const fill: Record<string, unknown> = {};
     for (const name of fillable) if (keep[name] === null && other[name] !== null) fill[name] = other[name];
@@ -151,6 +181,7 @@ export async function mergePeople(
         supportRemoved: removedSupport.length,
         consentRemoved: removedConsent.length,
         relationshipsRemoved: removedRelationships.length,
+        assessmentSectionsLeftOnDuplicate: sectionsKept,
       },
     });
     return 'merged';
