@@ -14,6 +14,7 @@ import {
   loadBenchFamilies,
   vacuumBenchTables,
 } from '../demo/benchLoader.ts';
+import { addBenchPlans } from '../demo/benchPlans.ts';
 import { passwordProblem } from '../platform/auth/passwords.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './main.ts';
@@ -92,6 +93,12 @@ export const seedBenchCommand: Command = {
           `Added ${number(loaded.families)} families and ${number(loaded.people)} people in ${seconds(loadedMs)}` +
             ` (${seconds(totalMs)} with VACUUM ANALYZE).`,
         );
+      }
+      const planStarted = performance.now();
+      const plans = await addBenchPlans(database.db, area.areaId, new Date());
+      if (plans > 0) {
+        await vacuumBenchTables(database.db);
+        out(`Gave ${number(plans)} families an agreed plan in ${seconds(performance.now() - planStarted)}.`);
       }
       const open = await benchOrganisationOpenFamilies(database.db, area.benchOrganisationId);
       out(`The bench user's organisation works with ${number(open)} open families.`);

@@ -11,6 +11,7 @@ import {
   loadBenchFamilies,
   vacuumBenchTables,
 } from './benchLoader.ts';
+import { addBenchPlans } from './benchPlans.ts';
 
 /** The bench area has fixed names, so it needs a database of its own: PGlite in memory, or a throwaway PostgreSQL database. */
 async function emptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
@@ -66,6 +67,19 @@ describe('seed-bench data', () => {
     expect(counts?.members).toBeGreaterThan(1400);
     expect(counts?.teams).toBeGreaterThanOrEqual(700);
     expect(counts?.orphans).toBe(0);
+    // Every family gets an agreed plan once; a second run adds none.
+    expect(await addBenchPlans(db, area.areaId, new Date())).toBe(700);
+    expect(await addBenchPlans(db, area.areaId, new Date())).toBe(0);
+    const [plans] = await queryRows<{ goals: number; actions: number; reviews: number; badScores: number }>(
+      db,
+      sql`select (select count(*)::int from plan_goal) as goals, (select count(*)::int from plan_action) as actions,
+        (select count(*)::int from plan_review) as reviews,
+        (select count(*)::int from plan_progress where score not between 0 and 10) as "badScores"`,
+    );
+    expect(plans?.goals).toBeGreaterThanOrEqual(2100);
+    expect(plans?.actions).toBeGreaterThan(1400);
+    expect(plans?.reviews).toBeGreaterThan(100);
+    expect(plans?.badScores).toBe(0);
     const open = await benchOrganisationOpenFamilies(db, area.benchOrganisationId);
     expect(open).toBeGreaterThan(15);
     expect(open).toBeLessThan(70);
