@@ -83,6 +83,7 @@ describe('the family overview', () => {
     expect(body).toContain(`(worker: ${user.displayName})`);
     expect(body).toContain('Agreed to share with all 2 organisations on the team');
     expect(body).toContain('Agree a lead professional for the family');
+    expect(body).toContain('Agree a family plan with the family');
     expect(body).toMatch(
       /Review Callum Testfamily’s consent to share with Test Org [^:]+: was due 1 Jan 2020/,
     );

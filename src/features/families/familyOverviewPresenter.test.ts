@@ -159,4 +159,34 @@ describe('dueNext', () => {
     const many = Array.from({ length: 10 }, (_, i) => card(`${i}`, `Child ${i}`, [support('not_started')]));
     expect(dueNext('f', many, [], undefined, today).more).toBe(2);
   });
+
+  it('asks for a family plan when there is none, and lists a plan review and actions due soon or overdue', () => {
+    const team = { ...teamWithoutLead, lead: {} as TeamView['lead'] };
+    expect(
+      dueNext('f', [], [], team, today, { hasPlan: false, nextReviewOn: null, actions: [] }).items,
+    ).toEqual([
+      { text: 'Agree a family plan with the family', href: '/practice/families/f/plan', urgent: false },
+    ]);
+    const plan = {
+      hasPlan: true,
+      nextReviewOn: '2026-12-10',
+      actions: [
+        { what: 'Phone the GP about sleep', dueOn: '2026-11-02' },
+        { what: 'Book the group', dueOn: '2026-12-01' },
+      ],
+    };
+    expect(dueNext('f', [], [], team, today, plan).items).toEqual([
+      {
+        text: 'Phone the GP about sleep: was due 2 Nov 2026',
+        href: '/practice/families/f/plan',
+        urgent: true,
+      },
+      { text: 'Book the group: due 1 Dec 2026', href: '/practice/families/f/plan', urgent: false },
+      { text: 'Review the family plan: due 10 Dec 2026', href: '/practice/families/f/plan', urgent: false },
+    ]);
+    // A review more than four weeks away is not due next.
+    expect(
+      dueNext('f', [], [], team, today, { ...plan, nextReviewOn: '2027-03-01', actions: [] }).items,
+    ).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { presentChronologyItem } from '../chronology/chronologyPresenter.ts';
 import type { MemberConsentSummary } from '../consent/consentRepository.ts';
 import { supportStatusNames } from '../members/memberPresenter.ts';
 import type { MemberCard } from '../members/memberRepository.ts';
+import { type PlanDue, soonDays } from '../plan/planDue.ts';
 import { presentFamilyMap } from '../relationships/familyMapPresenter.ts';
 import type { TeamView } from '../team/teamRepository.ts';
 import type { FamilyOverviewData } from './familyOverviewService.ts';
@@ -103,11 +104,38 @@ export function dueNext(
   consent: MemberConsentSummary[],
   team: TeamView | undefined,
   today: Date,
+  plan: PlanDue = { hasPlan: true, nextReviewOn: null, actions: [] },
 ) {
   const base = `/practice/families/${familyId}`;
   const todayIso = today.toISOString().slice(0, 10);
+  const soon = new Date(today.getTime() + soonDays * 86_400_000).toISOString().slice(0, 10);
   const names = new Map(cards.map((c) => [c.personId, c.name]));
   const items: { text: string; href: string; urgent: boolean; sortKey: string }[] = [];
+  if (!plan.hasPlan)
+    items.push({
+      text: 'Agree a family plan with the family',
+      href: `${base}/plan`,
+      urgent: false,
+      sortKey: '5',
+    });
+  if (plan.nextReviewOn && plan.nextReviewOn <= soon) {
+    const overdue = plan.nextReviewOn < todayIso;
+    items.push({
+      text: `Review the family plan: ${overdue ? 'was due' : 'due'} ${formatDate(plan.nextReviewOn)}`,
+      href: `${base}/plan`,
+      urgent: overdue,
+      sortKey: `1${plan.nextReviewOn}`,
+    });
+  }
+  for (const action of plan.actions) {
+    const overdue = action.dueOn < todayIso;
+    items.push({
+      text: `${action.what}: ${overdue ? 'was due' : 'due'} ${formatDate(action.dueOn)}`,
+      href: `${base}/plan`,
+      urgent: overdue,
+      sortKey: `1${action.dueOn}`,
+    });
+  }
   if (team && !team.lead)
     items.push({
       text: 'Agree a lead professional for the family',
@@ -201,7 +229,7 @@ export function presentFamilyOverview(data: FamilyOverviewData, today: Date) {
     ),
     map: presentFamilyMap(data.family.name, data.mapMembers, data.relationships, today),
     team: presentTeam(data.team),
-    dueNext: dueNext(familyId, data.cards, data.consent, data.team, today),
+    dueNext: dueNext(familyId, data.cards, data.consent, data.team, today, data.plan),
     chronology: data.chronology.map(presentChronologyItem),
     concerns: data.concerns,
     links: {

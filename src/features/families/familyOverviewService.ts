@@ -9,6 +9,7 @@ import { BreakGlassRepository } from '../breakGlass/breakGlassRepository.ts';
 import { ChronologyRepository } from '../chronology/chronologyRepository.ts';
 import { ConsentRepository } from '../consent/consentRepository.ts';
 import { MemberRepository } from '../members/memberRepository.ts';
+import { planDueForOverview } from '../plan/planDue.ts';
 import { RelationshipRepository } from '../relationships/relationshipRepository.ts';
 import { TeamRepository } from '../team/teamRepository.ts';
 import { familyVisible } from './familyVisibility.ts';
@@ -45,16 +46,19 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
     throw new NotFoundError();
   }
   const relationships = new RelationshipRepository(db, access);
-  const [cards, consent, team, chronology, mapMembers, links, breakGlass, concerns] = await Promise.all([
-    new MemberRepository(db, access).cardsForFamily(familyId, today, partOfCheckedRead),
-    new ConsentRepository(db, access).summaryForFamily(familyId, today, partOfCheckedRead),
-    new TeamRepository(db, access).forFamily(familyId, partOfCheckedRead),
-    new ChronologyRepository(db, access).latest(familyId, latestChronologyEntries),
-    relationships.members(familyId),
-    relationships.forFamily(familyId),
-    new BreakGlassRepository(db, access).activeBreakGlass(familyId),
-    openConcernsForOverview(db, access, familyId),
-  ]);
+  const [cards, consent, team, chronology, mapMembers, links, breakGlass, concerns, plan] = await Promise.all(
+    [
+      new MemberRepository(db, access).cardsForFamily(familyId, today, partOfCheckedRead),
+      new ConsentRepository(db, access).summaryForFamily(familyId, today, partOfCheckedRead),
+      new TeamRepository(db, access).forFamily(familyId, partOfCheckedRead),
+      new ChronologyRepository(db, access).latest(familyId, latestChronologyEntries),
+      relationships.members(familyId),
+      relationships.forFamily(familyId),
+      new BreakGlassRepository(db, access).activeBreakGlass(familyId),
+      openConcernsForOverview(db, access, familyId),
+      planDueForOverview(db, access, familyId, today.toISOString().slice(0, 10)),
+    ],
+  );
   await recordAudit(db, access, {
     action: 'family.read',
     recordType: 'family',
@@ -78,6 +82,7 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
     relationships: links,
     breakGlass,
     concerns,
+    plan,
   };
 }
 
