@@ -16,6 +16,18 @@ describe('the team forms', () => {
       role: 'Recovery',
       contact: null,
       joinedOn: today,
+      consent: null,
+    });
+  });
+
+  it('reads the consent given with an invitation, and asks how and what when members are ticked', () => {
+    const base = { organisation: 'org-1', members: ['p1'], sharing: ['p2'] };
+    expect(
+      readJoinForm({ ...base, consentMethod: 'verbal', consentScope: 'Her support' }, today).input?.consent,
+    ).toEqual({ memberIds: ['p2'], method: 'verbal', scope: 'Her support' });
+    expect(readJoinForm({ ...base, consentMethod: 'by pigeon', consentScope: '' }, today).errors).toEqual({
+      consentMethod: 'Select how they agreed: by talking with you, or in writing',
+      consentScope: 'Enter what they agreed to share',
     });
   });
 
