@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 // journeys in e2e/, against a running app in Debian's Chromium).
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one, on a 2-core machine. The tests wait on
+    // the database as much as they compute, so two workers keep both cores busy.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -19,6 +19,8 @@ export interface Database {
   exec(sqlText: string): Promise<void>;
   /** Checks the database answers. */
   ping(): Promise<void>;
+  /** PGlite only: its whole data directory, as a tarball another PGlite can start from. */
+  dumpDataDir(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Folder for PGlite; `undefined` means in memory (tests). */
   dataDir?: string | undefined;
+  /** For an in-memory PGlite: a data directory tarball (from `dumpDataDir`) to start from, skipping initdb. */
+  snapshot?: Uint8Array<ArrayBuffer> | undefined;
   poolSize?: number;
 }
 
@@ -92,11 +96,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       ping: async () => {
         await pool.query('select 1');
       },
+      dumpDataDir: () => Promise.reject(new Error('only PGlite can dump its data directory')),
       close: () => pool.end(),
     };
   }
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(options.dataDir, {
+    extensions: { pg_trgm },
+    ...(options.snapshot ? { loadDataDir: new Blob([options.snapshot]) } : {}),
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -107,6 +115,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ping: async () => {
       await client.query('select 1');
     },
+    dumpDataDir: async () => client.dumpDataDir('none'),
     close: () => client.close(),
   };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, queryRows } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { verifyPassword } from '../platform/auth/passwords.ts';
+import { emptyPglite } from '../testing/testDatabase.ts';
 import { benchUserEmail } from './benchData.ts';
 import {
   benchFamilyCount,
@@ -16,7 +17,7 @@ import { addBenchPlans } from './benchPlans.ts';
 /** The bench area has fixed names, so it needs a database of its own: PGlite in memory, or a throwaway PostgreSQL database. */
 async function emptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
-  if (!url) return { database: await openDatabase({}), drop: async () => {} };
+  if (!url) return { database: await emptyPglite(), drop: async () => {} };
   const name = `hearth_bench_test_${process.pid}_${Date.now()}`;
   const admin = await openDatabase({ databaseUrl: url, poolSize: 1 });
   await admin.exec(`create database ${name}`);

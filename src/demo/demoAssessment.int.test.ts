@@ -9,12 +9,13 @@ import { appUser } from '../db/schema.ts';
 import { readAssessment } from '../features/assessment/assessmentView.ts';
 import { openConcernsForOverview } from '../features/assessment/concernRepository.ts';
 import type { AccessContext } from '../platform/access/accessContext.ts';
+import { emptyPglite } from '../testing/testDatabase.ts';
 import { ensureDemo } from './demoLoader.ts';
 
 /** The demo needs an empty database: a fresh PGlite, or a throwaway PostgreSQL database beside DATABASE_URL's. */
 async function emptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
-  if (!url) return { database: await openDatabase({}), drop: async () => {} };
+  if (!url) return { database: await emptyPglite(), drop: async () => {} };
   const name = `hearth_demo_assessment_${process.pid}_${Date.now()}`;
   const admin = await openDatabase({ databaseUrl: url, poolSize: 1 });
   await admin.exec(`create database ${name}`);

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, queryRows } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { emptyPglite } from '../testing/testDatabase.ts';
 import { ensureDemo } from './demoLoader.ts';
 
 /**
@@ -13,7 +14,7 @@ import { ensureDemo } from './demoLoader.ts';
  */
 async function emptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
-  if (!url) return { database: await openDatabase({}), drop: async () => {} };
+  if (!url) return { database: await emptyPglite(), drop: async () => {} };
   const name = `hearth_demo_${process.pid}_${Date.now()}`;
   const admin = await openDatabase({ databaseUrl: url, poolSize: 1 });
   await admin.exec(`create database ${name}`);

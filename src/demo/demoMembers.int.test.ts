@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase, queryRows } from '../db/client.ts';
+import { type Database, queryRows } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { emptyPglite } from '../testing/testDatabase.ts';
 import { loadDemo } from './demoLoader.ts';
 
 // Always on a fresh in-memory PGlite: the demo needs an empty database.
 describe('the demo members', () => {
   let database: Database;
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await emptyPglite();
     await migrate(database);
     await loadDemo(database.db, 'demo-password-for-tests', new Date('2026-11-23T12:00:00Z'));
   }, 120_000);

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase, queryRows } from '../db/client.ts';
+import { type Database, queryRows } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { findOverdue } from '../features/plan/overdueRepository.ts';
 import { PlanRepository } from '../features/plan/planRepository.ts';
 import type { AccessContext } from '../platform/access/accessContext.ts';
+import { emptyPglite } from '../testing/testDatabase.ts';
 import { loadDemo } from './demoLoader.ts';
 
 /** The demo's family plans, on a fresh in-memory database of its own. */
@@ -12,7 +13,7 @@ describe('the demo family plans', () => {
   let database: Database;
   const today = new Date('2026-11-23T12:00:00Z');
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await emptyPglite();
     await migrate(database);
     await loadDemo(database.db, 'demo-password-for-tests', today);
   }, 180_000);
@@ -73,7 +74,7 @@ describe('the demo family plans', () => {
   });
 
   it('is the same on every load', async () => {
-    const again = await openDatabase({});
+    const again = await emptyPglite();
     try {
       await migrate(again);
       await loadDemo(again.db, 'demo-password-for-tests', today);

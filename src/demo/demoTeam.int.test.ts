@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase, queryRows } from '../db/client.ts';
+import { type Database, queryRows } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { emptyPglite } from '../testing/testDatabase.ts';
 import { loadDemo } from './demoLoader.ts';
 
 /** The demo's team around each family, on a fresh in-memory database of its own. */
 describe('the demo team around the family', () => {
   let database: Database;
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await emptyPglite();
     await migrate(database);
     await loadDemo(database.db, 'demo-password-for-tests', new Date('2026-11-23T12:00:00Z'));
   }, 180_000);

@@ -1,15 +1,26 @@
+import fs from 'node:fs';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 
 /**
- * A database for one test file: a fresh in-memory PGlite, or the PostgreSQL
- * in DATABASE_URL (migrated once by the global setup). Tests stay apart by
+ * A database for one test file: an in-memory PGlite started from the
+ * migrated snapshot the global setup made, or the PostgreSQL in
+ * DATABASE_URL (migrated once by the global setup). Tests stay apart by
  * creating their own organisations and users, not by cleaning up.
  */
 export async function testDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
-  const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
-  if (!url) await migrate(database);
+  if (url) return openDatabase({ databaseUrl: url, poolSize: 4 });
+  return emptyPglite();
+}
+
+/** A new, empty, migrated in-memory PGlite of its own, for tests that need a whole database to themselves. */
+export async function emptyPglite(): Promise<Database> {
+  const snapshot = inject('pgliteSnapshot');
+  const database = await openDatabase(snapshot ? { snapshot: fs.readFileSync(snapshot) } : {});
+  // Nothing to apply when the snapshot is current; a check that it is.
+  await migrate(database);
   return database;
 }
 
