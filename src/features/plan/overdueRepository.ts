@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
+import { accessValues, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
 import { type AccessContext, canSeePersonalData, hasRole } from '../../platform/access/accessContext.ts';
 import { familyVisible } from '../families/familyVisibility.ts';
 import { memberGoalsVisible } from './planVisibility.ts';
@@ -34,29 +35,35 @@ export const overdueShown = 25;
  * confidential-goal rule, in SQL.
  */
 export async function findOverdue(db: Db, access: AccessContext, today: string): Promise<OverdueItem[]> {
-  const userId = access.userId;
-  const organisationId = access.organisationId;
-  if (!userId || !organisationId || !canSeePersonalData(access)) return [];
-  const open = sql`a.status in ('not_started', 'in_progress') and a.due_on < ${today}::date`;
-  const lead = hasRole(access, 'team_lead');
-  const onOrgTeam = (
-    familyId: SQL,
-  ) => sql`exists (select 1 from family_team_member ot where ot.family_id = ${familyId}
-    and ot.organisation_id = ${organisationId} and ot.left_on is null)`;
-  const leadActions = lead
-    ? sql`union
-      select 'action', a.id, a.family_id, a.what, a.due_on, a.goal_id, a.owner_kind, a.owner_person_id,
-        a.owner_user_id, a.owner_organisation_id
-      from plan_action a where ${open} and ${onOrgTeam(sql`a.family_id`)}`
-    : sql``;
-  const leadReviews = lead
-    ? sql`union
-      select 'review', p.id, p.family_id, null, p.next_review_on, null::uuid, null, null::uuid, null::uuid, null::uuid
-      from family_plan p where p.next_review_on < ${today}::date and ${onOrgTeam(sql`p.family_id`)}`
-    : sql``;
-  return queryRows<OverdueItem>(
-    db,
-    sql`with candidate (kind, id, family_id, what, due_on, goal_id, owner_kind, owner_person_id, owner_user_id,
+  if (!access.userId || !access.organisationId || !canSeePersonalData(access)) return [];
+  const statement = hasRole(access, 'team_lead') ? teamLeadsOverdue : workersOverdue;
+  return statement(db, { ...accessValues(access), today });
+}
+
+type OverdueValues = ReturnType<typeof accessValues> & { today: string };
+
+/** The statement, for a team lead (who also sees their organisation's families) or not. */
+function overdueStatement(lead: boolean) {
+  return preparedQuery<OverdueValues, OverdueItem>(({ userId, organisationId, ip, requestId, today }) => {
+    // Built once: the access rule's own fragments, with the user and organisation as placeholders.
+    const access = placeholderAccess(lead ? ['team_lead'] : ['practitioner']);
+    const open = sql`a.status in ('not_started', 'in_progress') and a.due_on < ${today}::date`;
+    const onOrgTeam = (
+      familyId: SQL,
+    ) => sql`exists (select 1 from family_team_member ot where ot.family_id = ${familyId}
+      and ot.organisation_id = ${organisationId} and ot.left_on is null)`;
+    const leadActions = lead
+      ? sql`union
+        select 'action', a.id, a.family_id, a.what, a.due_on, a.goal_id, a.owner_kind, a.owner_person_id,
+          a.owner_user_id, a.owner_organisation_id
+        from plan_action a where ${open} and ${onOrgTeam(sql`a.family_id`)}`
+      : sql``;
+    const leadReviews = lead
+      ? sql`union
+        select 'review', p.id, p.family_id, null, p.next_review_on, null::uuid, null, null::uuid, null::uuid, null::uuid
+        from family_plan p where p.next_review_on < ${today}::date and ${onOrgTeam(sql`p.family_id`)}`
+      : sql``;
+    return sql`with candidate (kind, id, family_id, what, due_on, goal_id, owner_kind, owner_person_id, owner_user_id,
         owner_organisation_id) as (
       select 'action', a.id, a.family_id, a.what, a.due_on, a.goal_id, a.owner_kind, a.owner_person_id,
         a.owner_user_id, a.owner_organisation_id
@@ -90,10 +97,13 @@ export async function findOverdue(db: Db, access: AccessContext, today: string):
     -- The read's audit event, in the same statement (the shape recordAudit writes), naming the families shown.
     audited as (
       insert into audit_event (actor_user_id, actor_token_id, organisation_id, action, outcome, ip, request_id, detail)
-      select ${userId}, null, ${organisationId}, 'plan.overdue.read', 'success', ${access.ip}, ${access.requestId},
+      select ${userId}::uuid, null, ${organisationId}::uuid, 'plan.overdue.read', 'success', ${ip}, ${requestId},
         jsonb_build_object('shown', count(*), 'families', jsonb_agg(distinct "familyId"))
       from shown having count(*) > 0
     )
-    select * from shown order by "dueOn", reference, id`,
-  );
+    select * from shown order by "dueOn", reference, id`;
+  });
 }
+
+const workersOverdue = overdueStatement(false);
+const teamLeadsOverdue = overdueStatement(true);
