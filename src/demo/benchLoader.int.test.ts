@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase, queryRows } from '../db/client.ts';
+import { queryRows } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { verifyPassword } from '../platform/auth/passwords.ts';
-import { emptyPglite } from '../testing/testDatabase.ts';
+import { ownDatabase } from '../testing/testDatabase.ts';
 import { benchUserEmail } from './benchData.ts';
 import {
   benchFamilyCount,
@@ -14,30 +14,10 @@ import {
 } from './benchLoader.ts';
 import { addBenchPlans } from './benchPlans.ts';
 
-/** The bench area has fixed names, so it needs a database of its own: PGlite in memory, or a throwaway PostgreSQL database. */
-async function emptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return { database: await emptyPglite(), drop: async () => {} };
-  const name = `hearth_bench_test_${process.pid}_${Date.now()}`;
-  const admin = await openDatabase({ databaseUrl: url, poolSize: 1 });
-  await admin.exec(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 2 });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      await admin.exec(`drop database if exists ${name}`);
-      await admin.close();
-    },
-  };
-}
-
 describe('seed-bench data', () => {
-  let handle: Awaited<ReturnType<typeof emptyDatabase>>;
+  let handle: Awaited<ReturnType<typeof ownDatabase>>;
   beforeAll(async () => {
-    handle = await emptyDatabase();
+    handle = await ownDatabase('bench_test');
     await migrate(handle.database);
   }, 120_000);
   afterAll(async () => {

@@ -3,40 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase, queryRows } from '../db/client.ts';
+import { queryRows } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { appUser } from '../db/schema.ts';
 import { readAssessment } from '../features/assessment/assessmentView.ts';
 import { openConcernsForOverview } from '../features/assessment/concernRepository.ts';
 import type { AccessContext } from '../platform/access/accessContext.ts';
-import { emptyPglite } from '../testing/testDatabase.ts';
+import { ownDatabase } from '../testing/testDatabase.ts';
 import { ensureDemo } from './demoLoader.ts';
 
-/** The demo needs an empty database: a fresh PGlite, or a throwaway PostgreSQL database beside DATABASE_URL's. */
-async function emptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return { database: await emptyPglite(), drop: async () => {} };
-  const name = `hearth_demo_assessment_${process.pid}_${Date.now()}`;
-  const admin = await openDatabase({ databaseUrl: url, poolSize: 1 });
-  await admin.exec(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 2 });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      await admin.exec(`drop database if exists ${name}`);
-      await admin.close();
-    },
-  };
-}
-
 describe('the demo assessments', () => {
-  let handle: Awaited<ReturnType<typeof emptyDatabase>>;
+  let handle: Awaited<ReturnType<typeof ownDatabase>>;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-demo-assessment-'));
   beforeAll(async () => {
-    handle = await emptyDatabase();
+    handle = await ownDatabase('demo_assessment');
     await migrate(handle.database);
     await ensureDemo(handle.database, { demoPassword: 'demo-password-for-tests', dataDir });
   }, 120_000);

@@ -25,3 +25,27 @@ export async function emptyPglite(): Promise<Database> {
 }
 
 export const databaseKind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+
+/**
+ * An empty database of the test's own, for tests that need a whole database
+ * (the demo, the bench area, which have fixed names): a fresh PGlite, or a
+ * throwaway PostgreSQL database made beside DATABASE_URL's and dropped after.
+ */
+export async function ownDatabase(label: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { database: await emptyPglite(), drop: async () => {} };
+  const name = `hearth_${label}_${process.pid}_${Date.now()}`;
+  const admin = await openDatabase({ databaseUrl: url, poolSize: 1 });
+  await admin.exec(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 2 });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.exec(`drop database if exists ${name}`);
+      await admin.close();
+    },
+  };
+}
