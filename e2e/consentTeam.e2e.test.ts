@@ -13,7 +13,7 @@ import {
 import { FamiliesPage } from './pages/familiesPage.ts';
 import { HomePage } from './pages/homePage.ts';
 import { SignInPage } from './pages/signInPage.ts';
-import { useBrowser } from './support/browser.ts';
+import { checkAccessibility, useBrowser } from './support/browser.ts';
 import { demoAccounts } from './support/demoAccounts.ts';
 import { testPassword } from './support/server.ts';
 
@@ -124,6 +124,25 @@ describe('consent, the team around the family and emergency access', () => {
       expect((await after.handovers())[0]).toContain(
         'Handing over: the family would like calls on Friday mornings.',
       );
+
+      // Inviting another organisation can record, on the same form, who agreed to share with it.
+      await page.goto(`/practice/families/${family.id}/team/invite`);
+      await checkAccessibility(page, 'team-invite');
+      await page.getByLabel('Organisation').selectOption({ index: 1 });
+      const firstMember = page
+        .getByRole('group', { name: 'Which members will they work with?' })
+        .getByRole('checkbox')
+        .first();
+      await firstMember.check();
+      await page
+        .getByRole('group', { name: /Who has agreed to share/ })
+        .getByRole('checkbox')
+        .first()
+        .check();
+      await page.getByRole('button', { name: 'Add to the team' }).click();
+      await page.getByRole('alert').waitFor();
+      await checkAccessibility(page, 'team-invite-consent-errors');
+      expect(await page.getByRole('alert').textContent()).toContain('Select how they agreed');
     },
     journeyTimeout,
   );
