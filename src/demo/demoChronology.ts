@@ -178,7 +178,7 @@ const familyStories: Omit<DemoEntry, 'daysAgo'>[] = [
     personId: null,
     kind: 'turning_point',
     impact: 'positive',
-    what: 'Family meeting with the team around the family; everyone agreed a plan.',
+    what: 'Family meeting with the team around the family; everyone agreed what to work on first.',
     source: 'Team around the family meeting',
   },
   {
