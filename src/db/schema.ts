@@ -119,3 +119,5 @@ export * from './schemaAssessment.ts';
 export * from './schemaFamily.ts';
 // The family plan, reviews and team meetings.
 export * from './schemaPlan.ts';
+// Support delivery: contacts, groups, programmes and caseloads.
+export * from './schemaSupport.ts';

@@ -1,5 +1,16 @@
 // Drizzle's view of the whole-family record (migrations 0001 and 0003).
-import { bigint, boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -117,6 +128,8 @@ export const memberSupport = pgTable('member_support', {
   confidential: boolean('confidential').notNull().default(false),
   startedOn: date('started_on'),
   closedOn: date('closed_on'),
+  /** Complexity in caseloads: 1 standard, 2 complex, 3 very complex (migration 0010). */
+  weight: smallint('weight').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: version(),
