@@ -4,6 +4,8 @@ import { canSeePersonalData, hasRole } from '../../platform/access/accessContext
 import { requireUser } from '../../platform/auth/authHooks.ts';
 import { navigationFor } from '../../platform/views/navigation.ts';
 import { NoticeRepository } from '../breakGlass/noticeRepository.ts';
+import { presentMyWork } from '../caseload/myWorkPresenter.ts';
+import { findMyWork } from '../caseload/myWorkRepository.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { FamilyRepository } from '../families/familyRepository.ts';
 import { findOverdue } from '../plan/overdueRepository.ts';
@@ -37,13 +39,17 @@ export function homeRoutes(app: FastifyInstance, db: Db): void {
         : undefined;
     const today = todayInUk(new Date());
     // One statement: the user's overdue plan actions and reviews, access-checked and audited in SQL.
-    const [overdueItems, notices] = await Promise.all([
-      canSeePersonalData(access) ? findOverdue(db, access, today) : undefined,
+    const practice = canSeePersonalData(access);
+    const [overdueItems, myWork, notices] = await Promise.all([
+      practice ? findOverdue(db, access, today) : undefined,
+      // One statement: the worker's members (access-checked and audited in SQL) and today's groups.
+      practice ? findMyWork(db, access, today) : undefined,
       new NoticeRepository(db, access).unread(),
     ]);
     return reply.page('features/home/home.njk', {
       openFamilies,
       overdue: overdueItems && presentOverdue(overdueItems, today),
+      myWork: myWork && presentMyWork(myWork, today),
       isTeamLead: hasRole(access, 'team_lead'),
       notices,
       canBreakGlass: hasRole(access, 'practitioner', 'team_lead'),

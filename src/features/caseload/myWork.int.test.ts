@@ -1,0 +1,103 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.ts';
+import {
+  auditEvent,
+  consent,
+  contact,
+  contactMember,
+  familyTeamMember,
+  memberSupport,
+  supportGroup,
+} from '../../db/schema.ts';
+import { createFamily, createPractice } from '../../testing/fixtures.ts';
+import { TestBrowser, testApp } from '../../testing/testApp.ts';
+import { testDatabase } from '../../testing/testDatabase.ts';
+import { todayInUk } from '../chronology/dateParts.ts';
+import { addDays } from '../plan/planSchedule.ts';
+import { isoWeekday } from './myWorkRepository.ts';
+
+describe('my work on the home page', () => {
+  let database: Database;
+  let app: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    database = await testDatabase();
+    app = await testApp(database);
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it('lists the worker’s own members with their last contact, flags those due one, and today’s groups', async () => {
+    const db = database.db;
+    const { area, org, user } = await createPractice(db);
+    const home = await createFamily(db, area.id, [org.id]);
+    const [agnes, callum] = home.people as [(typeof home.people)[0], (typeof home.people)[0]];
+    await db.update(memberSupport).set({ workerId: user.id }).where(eq(memberSupport.familyId, home.id));
+    const today = todayInUk(new Date());
+    const [held] = await db
+      .insert(contact)
+      .values({
+        familyId: home.id,
+        organisationId: org.id,
+        workerId: user.id,
+        occurredAt: new Date(`${addDays(today, -3)}T10:00:00Z`),
+        kind: 'one_to_one',
+        channel: 'phone',
+        outcome: 'attended',
+      })
+      .returning();
+    await db
+      .insert(contactMember)
+      .values({ contactId: held?.id as string, personId: agnes.id, familyId: home.id });
+    await db.insert(supportGroup).values({
+      organisationId: org.id,
+      name: 'Carse family support group',
+      kind: 'family_support',
+      forWhom: 'Adults affected by a loved one’s drinking or drug use',
+      location: 'Carse Community Centre',
+      meets: 'Every week, 7pm',
+      weekday: isoWeekday(today),
+    });
+    const browser = new TestBrowser(app);
+    await browser.signIn(user.email);
+    const page = await browser.get('/');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('You support 2 members in 1 family; 1 is due a contact.');
+    const rows = page.body.split('<tr class="govuk-table__row">');
+    const callumRow = rows.find((r) => r.includes('Callum Testfamily')) ?? '';
+    const agnesRow = rows.find((r) => r.includes('Agnes Testfamily')) ?? '';
+    expect(callumRow).toContain('None yet');
+    expect(callumRow).toContain('Contact due');
+    expect(agnesRow).not.toContain('Contact due');
+    expect(page.body).toContain('Carse family support group');
+    const [audit] = await db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.actorUserId, user.id), eq(auditEvent.action, 'caseload.mine.read')));
+    expect(audit?.detail).toEqual({ shown: 2, families: [home.id] });
+
+    // Consent withdrawn and no support of the organisation's own: that member is no longer listed.
+    await db.delete(memberSupport).where(eq(memberSupport.personId, callum.id));
+    await db.update(consent).set({ status: 'withdrawn' }).where(eq(consent.personId, callum.id));
+    const after = await browser.get('/');
+    expect(after.body).not.toContain('Callum Testfamily');
+  });
+
+  it('shows nothing of a family once the organisation has left its team', async () => {
+    const db = database.db;
+    const { area, org, user } = await createPractice(db);
+    const home = await createFamily(db, area.id, [org.id]);
+    await db.update(memberSupport).set({ workerId: user.id }).where(eq(memberSupport.familyId, home.id));
+    await db
+      .update(familyTeamMember)
+      .set({ leftOn: todayInUk(new Date()) })
+      .where(eq(familyTeamMember.familyId, home.id));
+    const browser = new TestBrowser(app);
+    await browser.signIn(user.email);
+    const page = await browser.get('/');
+    expect(page.body).toContain('No members are allocated to you.');
+    expect(page.body).not.toContain('Testfamily');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { contactDue, presentMyWork } from './myWorkPresenter.ts';
+import { isoWeekday } from './myWorkRepository.ts';
+
+describe('my work on the home page', () => {
+  it('is due a contact with none yet, or when the last one is four weeks old', () => {
+    expect(contactDue(null, '2026-12-01')).toBe(true);
+    expect(contactDue('2026-11-03', '2026-12-01')).toBe(true);
+    expect(contactDue('2026-11-04', '2026-12-01')).toBe(false);
+  });
+
+  it('counts the families and the members due a contact', () => {
+    const member = {
+      familyId: 'f1',
+      personId: 'p1',
+      reference: 'GC-0001',
+      familyName: 'Blair',
+      givenName: 'Margaret',
+      preferredName: 'Peggy',
+      memberFamilyName: 'Blair',
+      status: 'being_supported' as const,
+      weight: 1,
+      lastContactOn: '2026-11-30',
+    };
+    const shown = presentMyWork(
+      {
+        members: [
+          member,
+          { ...member, personId: 'p2', givenName: 'Jay', preferredName: null, lastContactOn: null },
+        ],
+        groups: [
+          { id: 'g1', name: 'Tuesday family group', meets: 'Tuesdays, 7pm', location: 'Carse Library' },
+        ],
+      },
+      '2026-12-01',
+    );
+    expect(shown).toMatchObject({ families: 1, due: 1, more: false });
+    expect(shown.members.map((m) => [m.name, m.due])).toEqual([
+      ['Peggy Blair', false],
+      ['Jay Blair', true],
+    ]);
+    expect(shown.groups[0]?.href).toBe('/practice/groups/g1');
+  });
+
+  it('knows the ISO weekday of a date', () => {
+    expect(isoWeekday('2026-12-01')).toBe(2);
+    expect(isoWeekday('2026-12-06')).toBe(7);
+  });
+});
