@@ -20,6 +20,7 @@ import { newApiToken } from '../features/api/apiTokenService.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { newSecret } from '../platform/auth/tokens.ts';
 import { addDemoAssessments } from './demoAssessment.ts';
+import { addDemoCaseload } from './demoCaseload.ts';
 import { addDemoChronology } from './demoChronology.ts';
 import { demoArea, demoOrganisations, demoUsers } from './demoDirectory.ts';
 import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
@@ -181,6 +182,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoChronology(tx, today);
     await addDemoAssessments(tx, today);
     await addDemoPlans(tx, today);
+    await addDemoCaseload(tx);
   });
 }
 

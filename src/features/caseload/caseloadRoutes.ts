@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { errorList, type FieldErrors } from '../../platform/http/forms.ts';
+import { todayInUk } from '../chronology/dateParts.ts';
 import { displayName } from '../members/memberAge.ts';
 import { idParam } from '../plan/planPageHelpers.ts';
 import {
@@ -17,6 +18,8 @@ import {
 import { presentUnallocated, presentWorker, weightText } from './caseloadPresenter.ts';
 import { CaseloadRepository, unallocatedShown, type WorkerCaseload } from './caseloadRepository.ts';
 import { CaseloadService, loadAfter } from './caseloadService.ts';
+import { presentMyWork } from './myWorkPresenter.ts';
+import { findMyWork } from './myWorkRepository.ts';
 
 type Support = NonNullable<Awaited<ReturnType<CaseloadRepository['support']>>>;
 
@@ -71,9 +74,11 @@ export function caseloadRoutes(app: FastifyInstance, db: Db): void {
   app.get('/practice/caseload', practice, async (request, reply) => {
     const caseloads = new CaseloadRepository(db, request.access);
     const isLead = hasRole(request.access, 'team_lead');
-    const [workers, unallocated] = await Promise.all([
+    const today = todayInUk(new Date());
+    const [workers, unallocated, mine] = await Promise.all([
       caseloads.workers(),
       isLead ? caseloads.unallocated() : Promise.resolve([]),
+      findMyWork(db, request.access, today, 'all'),
     ]);
     const query = request.query as Record<string, string> | undefined;
     return reply.page('features/caseload/pages/caseload.njk', {
@@ -82,6 +87,7 @@ export function caseloadRoutes(app: FastifyInstance, db: Db): void {
       overLimit: workers.filter((w) => w.limit !== null && w.weighted > w.limit).map((w) => w.name),
       unallocated: unallocated.slice(0, unallocatedShown).map(presentUnallocated),
       moreUnallocated: unallocated.length > unallocatedShown,
+      mine: presentMyWork(mine, today),
       allocated: query?.allocated === '1',
       limitSet: query?.limit === '1',
     });

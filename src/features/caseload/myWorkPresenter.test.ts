@@ -9,7 +9,7 @@ describe('my work on the home page', () => {
     expect(contactDue('2026-11-04', '2026-12-01')).toBe(false);
   });
 
-  it('counts the families and the members due a contact', () => {
+  it('lists the members given, with the worker’s totals, and says when there are more', () => {
     const member = {
       familyId: 'f1',
       personId: 'p1',
@@ -28,13 +28,14 @@ describe('my work on the home page', () => {
           member,
           { ...member, personId: 'p2', givenName: 'Jay', preferredName: null, lastContactOn: null },
         ],
+        totals: { members: 5, families: 2, due: 1 },
         groups: [
           { id: 'g1', name: 'Tuesday family group', meets: 'Tuesdays, 7pm', location: 'Carse Library' },
         ],
       },
       '2026-12-01',
     );
-    expect(shown).toMatchObject({ families: 1, due: 1, more: false });
+    expect(shown).toMatchObject({ totals: { members: 5, families: 2, due: 1 }, more: true });
     expect(shown.members.map((m) => [m.name, m.due])).toEqual([
       ['Peggy Blair', false],
       ['Jay Blair', true],

@@ -1,6 +1,6 @@
 import { displayName } from '../members/memberAge.ts';
 import { addDays } from '../plan/planSchedule.ts';
-import { contactDueDays, type MyWork, myMembersShown } from './myWorkRepository.ts';
+import { contactDueDays, type MyWork } from './myWorkRepository.ts';
 
 /** Whether a member is due a contact: none yet, or the last attended one is `contactDueDays` old. */
 export function contactDue(lastContactOn: string | null, today: string): boolean {
@@ -23,9 +23,8 @@ export function presentMyWork(work: MyWork, today: string) {
   }));
   return {
     members,
-    families: new Set(work.members.map((m) => m.familyId)).size,
-    due: members.filter((m) => m.due).length,
-    more: work.members.length >= myMembersShown,
+    totals: work.totals,
+    more: work.totals.members > members.length && members.length > 0,
     groups: work.groups.map((g) => ({ ...g, href: `/practice/groups/${g.id}` })),
   };
 }
