@@ -1,5 +1,6 @@
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { addBenchContacts, benchContactsPerFamily } from '../demo/benchContacts.ts';
 import {
   benchArea,
   benchOrganisations,
@@ -99,6 +100,20 @@ export const seedBenchCommand: Command = {
       if (plans > 0) {
         await vacuumBenchTables(database.db);
         out(`Gave ${number(plans)} families an agreed plan in ${seconds(performance.now() - planStarted)}.`);
+      }
+      const contactsStarted = performance.now();
+      const withContacts = await addBenchContacts(
+        database.db,
+        area.areaId,
+        new Date(),
+        benchContactsPerFamily,
+        (done) => out(`  ${number(done)} families given ${benchContactsPerFamily} contacts each`),
+      );
+      if (withContacts > 0) {
+        await vacuumBenchTables(database.db);
+        out(
+          `Gave ${number(withContacts)} families ${number(withContacts * benchContactsPerFamily)} contacts in ${seconds(performance.now() - contactsStarted)}.`,
+        );
       }
       const open = await benchOrganisationOpenFamilies(database.db, area.benchOrganisationId);
       out(`The bench user's organisation works with ${number(open)} open families.`);

@@ -12,6 +12,7 @@ import {
   loadBenchFamilies,
   vacuumBenchTables,
 } from './benchLoader.ts';
+import { addBenchContacts } from './benchContacts.ts';
 import { addBenchPlans } from './benchPlans.ts';
 
 describe('seed-bench data', () => {
@@ -61,6 +62,19 @@ describe('seed-bench data', () => {
     expect(plans?.actions).toBeGreaterThan(1400);
     expect(plans?.reviews).toBeGreaterThan(100);
     expect(plans?.badScores).toBe(0);
+    // Every family gets its contacts once, each with one member (two for a whole-family contact).
+    expect(await addBenchContacts(db, area.areaId, new Date(), 4)).toBe(700);
+    expect(await addBenchContacts(db, area.areaId, new Date(), 4)).toBe(0);
+    const [contacts] = await queryRows<{ contacts: number; unlinked: number; future: number; workerless: number }>(
+      db,
+      sql`select (select count(*)::int from contact) as contacts,
+        (select count(*)::int from contact c where not exists (
+          select 1 from contact_member m where m.contact_id = c.id)) as unlinked,
+        (select count(*)::int from contact where occurred_at > now()) as future,
+        (select count(*)::int from contact c where not exists (
+          select 1 from app_user u where u.id = c.worker_id and u.organisation_id = c.organisation_id)) as workerless`,
+    );
+    expect(contacts).toEqual({ contacts: 2800, unlinked: 0, future: 0, workerless: 0 });
     const open = await benchOrganisationOpenFamilies(db, area.benchOrganisationId);
     expect(open).toBeGreaterThan(15);
     expect(open).toBeLessThan(70);

@@ -220,7 +220,7 @@ export async function vacuumBenchTables(db: Db): Promise<void> {
   await db.execute(
     sql`vacuum (analyze) family, person, family_membership, family_team_member, member_support, consent, app_user,
       relationship, chronology_entry, person_name_word, family_plan, plan_goal, plan_action, plan_review,
-      plan_progress`,
+      plan_progress, contact, contact_member`,
   );
 }
 
