@@ -23,6 +23,7 @@ import { addDemoAssessments } from './demoAssessment.ts';
 import { addDemoChronology } from './demoChronology.ts';
 import { demoArea, demoOrganisations, demoUsers } from './demoDirectory.ts';
 import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
+import { addDemoGroups } from './demoGroups.ts';
 import { addDemoMembers } from './demoMembers.ts';
 import { addDemoPlans } from './demoPlan.ts';
 import { addDemoRelationships } from './demoRelationships.ts';
@@ -181,6 +182,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoChronology(tx, today);
     await addDemoAssessments(tx, today);
     await addDemoPlans(tx, today);
+    await addDemoGroups(tx, today);
   });
 }
 
