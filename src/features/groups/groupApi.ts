@@ -110,6 +110,8 @@ export const groupApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db 
           attendees: body.attendees.map((a) => `${a.familyId}:${a.personId}`),
           firstNames: (body.firstNames ?? []).join('\n'),
           anonymousCount: body.anonymousCount ? String(body.anonymousCount) : '',
+          find: '',
+          finding: false,
         },
         { attendance: group.attendance, capacity: group.capacity, today: todayInUk(new Date()) },
       );

@@ -50,7 +50,17 @@ describe('groups and their registers', () => {
     const url = `/practice/groups/${groupId}/sessions/new`;
     const form = await s.asHome.get(url);
     expect(form.statusCode).toBe(200);
-    expect(form.body).toContain(`${s.family.id}:${s.agnes.id}`);
+    expect(form.body).not.toContain(`${s.family.id}:${s.agnes.id}`);
+    // "Find" adds the people found to the list and keeps what was typed, saving nothing.
+    const found = await s.asHome.post(url, {
+      topic: 'Looking after yourself',
+      find: 'agnes testfamly',
+      intent: 'find',
+    });
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toContain(`value="${s.family.id}:${s.agnes.id}"`);
+    expect(found.body).toContain('value="Looking after yourself"');
+    expect(found.body).toContain('1 person found and added to the list.');
     const response = await s.asHome.post(url, {
       ...dateFields('heldOn', s.yesterday),
       startsAt: '19:00',
@@ -77,6 +87,8 @@ describe('groups and their registers', () => {
     expect(register).toHaveLength(4);
     const group = await s.asHome.get(`/practice/groups/${groupId}`);
     expect(group.body).toContain('Over capacity');
+    // Next time, the people who came are listed without a search.
+    expect((await s.asHome.get(url)).body).toContain(`value="${s.family.id}:${s.callum.id}"`);
 
     // Audit: the write and the read, with counts and identifiers only; each named family gets its own event.
     const events = await database.db
@@ -168,7 +180,7 @@ describe('groups and their registers', () => {
       [],
     );
     // Nor does a search find them.
-    const search = await s.asHome.get(`${url}?name=Agnes`);
+    const search = await s.asHome.post(url, { find: 'Agnes', intent: 'find' });
     expect(search.body).toContain(`${s.family.id}:${s.agnes.id}`);
     expect(search.body).not.toContain(hidden.id);
   });

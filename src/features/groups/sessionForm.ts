@@ -16,6 +16,9 @@ export interface SessionForm {
   /** First names, one a line. */
   firstNames: string;
   anonymousCount: string;
+  /** A name to find someone to add to the list, when the form was sent with "Find" rather than saved. */
+  find: string;
+  finding: boolean;
 }
 
 export interface AttendeeInput {
@@ -61,6 +64,8 @@ export function parseSessionForm(body: unknown): SessionForm {
     attendees: fields(body, 'attendees'),
     firstNames: field(body, 'firstNames'),
     anonymousCount: field(body, 'anonymousCount'),
+    find: field(body, 'find').slice(0, 100),
+    finding: field(body, 'intent') === 'find',
   };
 }
 

@@ -93,7 +93,7 @@ export class SessionRepository {
       queryRows<{ firstName: string }>(
         this.db,
         sql`select first_name as "firstName" from group_attendance
-          where session_id = ${sessionId} and person_id is null order by created_at, id`,
+          where session_id = ${sessionId} and person_id is null order by first_name, id`,
       ),
     ]);
     const families = [...new Set(members.map((m) => m.familyId))];
@@ -125,17 +125,16 @@ export class SessionRepository {
   }
 
   /**
-   * The people who may be put on a group's register: current members this
-   * user may see, of families whose members the organisation supports, or who
-   * came to this group before, or whose ids are asked for (found by a search,
-   * or already ticked). Not audited: the register page audits what it shows.
+   * The people who may be ticked on a group's register: current members this
+   * user may see who came to this group before, or whose ids are asked for
+   * (found by a name search, or already ticked). Not audited: the register
+   * form audits what it shows.
    */
   async candidates(
     groupId: string,
     extra: readonly AttendeeInput[] = [],
     limit = 300,
   ): Promise<RegisterMember[]> {
-    const organisationId = this.access.organisationId ?? null;
     const extraPeople = extra.map((e) => e.personId);
     return queryRows<RegisterMember>(
       this.db,
@@ -144,9 +143,7 @@ export class SessionRepository {
         from family_membership m join person p on p.id = m.person_id join family f on f.id = m.family_id
         where m.ended_on is null and p.merged_into_id is null
           and ${memberVisible(this.access, sql`m.family_id`, sql`m.person_id`)}
-          and (exists (select 1 from member_support s where s.family_id = m.family_id and s.person_id = m.person_id
-                and s.organisation_id = ${organisationId} and s.status <> 'closed')
-            or exists (select 1 from group_attendance a join group_session gs on gs.id = a.session_id
+          and (exists (select 1 from group_attendance a join group_session gs on gs.id = a.session_id
                 where gs.group_id = ${groupId} and a.person_id = m.person_id and a.family_id = m.family_id)
             or m.person_id = any(${sql.param(extraPeople)}::uuid[]))
         order by coalesce(p.preferred_name, p.given_name), p.family_name, f.reference, p.id

@@ -77,13 +77,9 @@ export function sessionRoutes(app: FastifyInstance, db: Db): void {
     const groupId = idParam(request.params, 'groupId');
     const group = await new GroupRepository(db, request.access).get(groupId);
     if (!group) throw new NotFoundError();
-    const search = String((request.query as Record<string, unknown> | undefined)?.name ?? '')
-      .trim()
-      .slice(0, 100);
     const form = parseSessionForm({});
     form.heldOn = partsOfIso(todayInUk(new Date()));
-    const extra = await found(db, request.access, search);
-    return reply.page(formTemplate, await formContext(db, request.access, group, form, { search, extra }));
+    return reply.page(formTemplate, await formContext(db, request.access, group, form));
   });
 
   app.post('/practice/groups/:groupId/sessions/new', practice, async (request, reply) => {
@@ -91,6 +87,14 @@ export function sessionRoutes(app: FastifyInstance, db: Db): void {
     const group = await new GroupRepository(db, request.access).get(groupId);
     if (!group) throw new NotFoundError();
     const form = parseSessionForm(request.body);
+    if (form.finding) {
+      // "Find": add the people found to the list, keeping everything typed; nothing is saved.
+      const extra = await found(db, request.access, form.find);
+      return reply.page(
+        formTemplate,
+        await formContext(db, request.access, group, form, { search: form.find, extra }),
+      );
+    }
     const checked = checkSessionForm(form, {
       attendance: group.attendance,
       capacity: group.capacity,
