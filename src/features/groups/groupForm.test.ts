@@ -36,6 +36,7 @@ describe('the group form', () => {
         weekday: 2,
         capacity: 12,
         attendance: 'first_name',
+        active: true,
         facilitators: [
           { userId: worker, name: null, kind: 'paid' },
           { userId: null, name: 'Margaret Hunter', kind: 'peer' },

@@ -31,6 +31,8 @@ export interface GroupForm {
   weekday: string;
   capacity: string;
   attendance: string;
+  /** "yes" while the group still meets, "no" once it has stopped. */
+  active: string;
   facilitators: FacilitatorForm[];
 }
 
@@ -50,6 +52,7 @@ export interface GroupInput {
   weekday: number | null;
   capacity: number | null;
   attendance: AttendanceMode;
+  active: boolean;
   facilitators: FacilitatorInput[];
 }
 
@@ -71,6 +74,7 @@ export const groupFieldLabels = [
   { name: 'weekday', label: 'Day of the week' },
   { name: 'capacity', label: 'Most people at a session' },
   { name: 'attendance', label: 'How attendance is recorded' },
+  { name: 'active', label: 'Still meeting' },
 ] as const;
 
 export function groupFieldOrder(): string[] {
@@ -91,6 +95,7 @@ export function parseGroupForm(body: unknown): GroupForm {
     weekday: field(body, 'weekday'),
     capacity: field(body, 'capacity'),
     attendance: field(body, 'attendance'),
+    active: field(body, 'active') || 'yes',
     facilitators: Array.from({ length: facilitatorRows }, (_, i) => ({
       who: field(body, `facilitator-${i + 1}-who`),
       name: field(body, `facilitator-${i + 1}-name`),
@@ -140,6 +145,7 @@ export function checkGroupForm(form: GroupForm, choices: GroupChoices): Checked<
   }
   if (!(attendanceModes as readonly string[]).includes(form.attendance))
     errors.attendance = 'Select how attendance is recorded';
+  if (form.active !== 'yes' && form.active !== 'no') errors.active = 'Select whether the group still meets';
 
   const facilitators: FacilitatorInput[] = [];
   form.facilitators.forEach((row, index) => {
@@ -184,6 +190,7 @@ export function checkGroupForm(form: GroupForm, choices: GroupChoices): Checked<
       weekday: weekday ?? null,
       capacity,
       attendance: form.attendance as AttendanceMode,
+      active: form.active === 'yes',
       facilitators,
     },
   };

@@ -121,6 +121,10 @@ export function groupFormItems(
         selected: form.weekday === String(i + 1),
       })),
     ],
+    activeItems: [
+      { value: 'yes', text: 'Yes, it still meets', checked: form.active !== 'no' },
+      { value: 'no', text: 'No, it has stopped', checked: form.active === 'no' },
+    ],
     attendanceItems: (Object.keys(attendanceNames) as AttendanceMode[]).map((a) => ({
       value: a,
       text: attendanceNames[a],
@@ -161,6 +165,7 @@ export function groupFormOf(group: GroupRow): GroupForm {
     weekday: group.weekday === null ? '' : String(group.weekday),
     capacity: group.capacity === null ? '' : String(group.capacity),
     attendance: group.attendance,
+    active: group.active ? 'yes' : 'no',
     facilitators: Array.from({ length: facilitatorRows }, (_, i) => {
       const f = group.facilitators[i];
       if (!f) return { who: '', name: '', kind: '' };

@@ -216,5 +216,6 @@ export function groupFieldValues(group: GroupRow): Record<string, string | null>
     weekday: group.weekday === null ? null : String(group.weekday),
     capacity: group.capacity === null ? null : String(group.capacity),
     attendance: group.attendance,
+    active: group.active ? 'yes' : 'no',
   };
 }

@@ -206,10 +206,11 @@ describe('groups and their registers', () => {
       _version: version,
       _base: base,
     };
-    const first = await s.asHome.post(edit, { ...fields, capacity: '20' });
+    const first = await s.asHome.post(edit, { ...fields, capacity: '20', active: 'no' });
     expect(first.statusCode, first.body.slice(0, 2000)).toBe(303);
     const [saved] = await database.db.select().from(supportGroup).where(eq(supportGroup.id, groupId));
-    expect(saved).toMatchObject({ capacity: 20, weekday: null, version: 2 });
+    expect(saved).toMatchObject({ capacity: 20, weekday: null, active: false, version: 2 });
+    expect((await s.asHome.get('/practice/groups')).body).toContain('Stopped');
     const facilitators = await database.db
       .select()
       .from(groupFacilitator)
