@@ -57,7 +57,7 @@ export const demoGroups: DemoGroup[] = [
       'Looking after yourself',
       'Setting boundaries',
       'Talking with children about drinking',
-      'Christmas and holidays',
+      'Sleep, worry and stress',
       'What recovery can look like',
       'Where to get help at night',
     ],
