@@ -200,3 +200,17 @@ export function presentFamilyAttendance(rows: FamilyAttendanceRow[]) {
   }
   return [...members.values()];
 }
+
+/** A group field's saved value as the conflict panel shows it: names, not codes. */
+export function groupValueText(
+  name: string,
+  value: string,
+  programmes: { id: string; name: string }[],
+): string {
+  if (name === 'kind') return groupKindNames[value as GroupKind] ?? value;
+  if (name === 'attendance') return attendanceNames[value as AttendanceMode] ?? value;
+  if (name === 'weekday') return weekdayNames[Number(value) - 1] ?? value;
+  if (name === 'programmeId') return programmes.find((p) => p.id === value)?.name ?? value;
+  if (name === 'active') return value === 'yes' ? 'Yes' : value === 'no' ? 'No' : value;
+  return value;
+}

@@ -19,7 +19,13 @@ import {
   groupFieldOrder,
   parseGroupForm,
 } from './groupForm.ts';
-import { groupFormItems, groupFormOf, presentGroup, presentSessionSummary } from './groupPresenter.ts';
+import {
+  groupFormItems,
+  groupFormOf,
+  groupValueText,
+  presentGroup,
+  presentSessionSummary,
+} from './groupPresenter.ts';
 import { GroupRepository, groupFieldValues } from './groupRepository.ts';
 import { SessionRepository } from './sessionRepository.ts';
 import { sessionRoutes } from './sessionRoutes.ts';
@@ -132,6 +138,12 @@ export function groupRoutes(app: FastifyInstance, db: Db): void {
       const conflict = conflictView(error, groupFieldLabels, token.base, typedValues(form), {
         discardHref: `/practice/groups/${groupId}`,
       });
+      conflict.rows = conflict.rows.map((row) => ({
+        ...row,
+        base: groupValueText(row.name, row.base, choices.programmes),
+        theirs: groupValueText(row.name, row.theirs, choices.programmes),
+        yours: groupValueText(row.name, row.yours, choices.programmes),
+      }));
       const merged = {
         ...form,
         ...Object.fromEntries(Object.entries(conflict.formValues).map(([k, v]) => [k, v ?? ''])),

@@ -219,6 +219,10 @@ describe('groups and their registers', () => {
     const second = await s.asHome.post(edit, { ...fields, capacity: '8' });
     expect(second.statusCode).toBe(409);
     expect(second.body).toContain('Someone else saved this while you were editing');
+    // The panel says what changed in words: "Yes" when the form was opened, "No" as saved since.
+    expect(second.body.replace(/\s+/g, ' ')).toMatch(
+      /Still meeting .*?<\/th> <td class="govuk-table__cell">Yes<\/td> <td class="govuk-table__cell">No<\/td>/,
+    );
   });
 
   it("lists today's groups for the organisation and the groups a user facilitates", async () => {
