@@ -7,6 +7,7 @@ import { assessmentRoutes } from './features/assessment/assessmentRoutes.ts';
 import { caseloadRoutes } from './features/caseload/caseloadRoutes.ts';
 import { consentAndTeamRoutes } from './features/consent/consentAndTeamRoutes.ts';
 import { familyRoutes } from './features/families/familyRoutes.ts';
+import { groupRoutes } from './features/groups/groupRoutes.ts';
 import { homeRoutes } from './features/home/homeRoutes.ts';
 import { membersRoutes } from './features/members/membersRoutes.ts';
 import { partnershipRoutes } from './features/partnership/partnershipRoutes.ts';
@@ -70,6 +71,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   assessmentRoutes(app, services.db);
   planRoutes(app, services.db);
   caseloadRoutes(app, services.db);
+  groupRoutes(app, services.db);
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
   await apiRoutes(app, services);

@@ -4,6 +4,7 @@ import { queryRows } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { verifyPassword } from '../platform/auth/passwords.ts';
 import { ownDatabase } from '../testing/testDatabase.ts';
+import { addBenchContacts } from './benchContacts.ts';
 import { benchUserEmail } from './benchData.ts';
 import {
   benchFamilyCount,
@@ -12,7 +13,6 @@ import {
   loadBenchFamilies,
   vacuumBenchTables,
 } from './benchLoader.ts';
-import { addBenchContacts } from './benchContacts.ts';
 import { addBenchPlans } from './benchPlans.ts';
 
 describe('seed-bench data', () => {
@@ -65,7 +65,12 @@ describe('seed-bench data', () => {
     // Every family gets its contacts once, each with one member (two for a whole-family contact).
     expect(await addBenchContacts(db, area.areaId, new Date(), 4)).toBe(700);
     expect(await addBenchContacts(db, area.areaId, new Date(), 4)).toBe(0);
-    const [contacts] = await queryRows<{ contacts: number; unlinked: number; future: number; workerless: number }>(
+    const [contacts] = await queryRows<{
+      contacts: number;
+      unlinked: number;
+      future: number;
+      workerless: number;
+    }>(
       db,
       sql`select (select count(*)::int from contact) as contacts,
         (select count(*)::int from contact c where not exists (

@@ -24,6 +24,7 @@ import { addDemoCaseload } from './demoCaseload.ts';
 import { addDemoChronology } from './demoChronology.ts';
 import { demoArea, demoOrganisations, demoUsers } from './demoDirectory.ts';
 import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
+import { addDemoGroups } from './demoGroups.ts';
 import { addDemoMembers } from './demoMembers.ts';
 import { addDemoPlans } from './demoPlan.ts';
 import { addDemoRelationships } from './demoRelationships.ts';
@@ -183,6 +184,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoAssessments(tx, today);
     await addDemoPlans(tx, today);
     await addDemoCaseload(tx);
+    await addDemoGroups(tx, today);
   });
 }
 

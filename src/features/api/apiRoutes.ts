@@ -4,6 +4,7 @@ import type { Services } from '../../services.ts';
 import { assessmentApi } from '../assessment/assessmentApi.ts';
 import { consentTeamApi } from '../consent/consentTeamApi.ts';
 import { familyApi } from '../families/familyApi.ts';
+import { groupApi } from '../groups/groupApi.ts';
 import { memberApi } from '../members/memberApi.ts';
 import { memberChangeApi } from '../members/memberChangeApi.ts';
 import { planApi } from '../plan/planApi.ts';
@@ -34,6 +35,7 @@ export async function apiRoutes(app: FastifyInstance, services: Services): Promi
       await api.register(searchChronologyApi, { db: services.db });
       await api.register(assessmentApi, { db: services.db });
       await api.register(planApi, { db: services.db });
+      await api.register(groupApi, { db: services.db });
     },
     { prefix: '/api/v1' },
   );

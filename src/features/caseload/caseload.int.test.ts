@@ -191,7 +191,9 @@ describe('caseloads and allocation', () => {
     expect(page.body).not.toContain(s.bruce.displayName);
     expect(page.body).not.toContain('Work to allocate');
     // Her own members are listed, each with their last contact.
-    expect(page.body).toMatch(new RegExp(`Your members[\\s\\S]*${s.held.givenName} Testfamily[\\s\\S]*None yet`));
+    expect(page.body).toMatch(
+      new RegExp(`Your members[\\s\\S]*${s.held.givenName} Testfamily[\\s\\S]*None yet`),
+    );
     expect(page.body).not.toContain(`${s.waiting.givenName} Testfamily`);
     expect((await asAilsa.get(`/practice/caseload/allocate/${s.support.id}`)).statusCode).toBe(403);
   });

@@ -14,8 +14,8 @@ import { createFamily, createPractice } from '../../testing/fixtures.ts';
 import { TestBrowser, testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
+import { isoWeekday } from '../groups/groupRepository.ts';
 import { addDays } from '../plan/planSchedule.ts';
-import { isoWeekday } from './myWorkRepository.ts';
 
 describe('my work on the home page', () => {
   let database: Database;

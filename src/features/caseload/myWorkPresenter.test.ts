@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { contactDue, presentMyWork } from './myWorkPresenter.ts';
-import { isoWeekday } from './myWorkRepository.ts';
 
 describe('my work on the home page', () => {
   it('is due a contact with none yet, or when the last one is four weeks old', () => {
@@ -29,9 +28,6 @@ describe('my work on the home page', () => {
           { ...member, personId: 'p2', givenName: 'Jay', preferredName: null, lastContactOn: null },
         ],
         totals: { members: 5, families: 2, due: 1 },
-        groups: [
-          { id: 'g1', name: 'Tuesday family group', meets: 'Tuesdays, 7pm', location: 'Carse Library' },
-        ],
       },
       '2026-12-01',
     );
@@ -40,11 +36,5 @@ describe('my work on the home page', () => {
       ['Peggy Blair', false],
       ['Jay Blair', true],
     ]);
-    expect(shown.groups[0]?.href).toBe('/practice/groups/g1');
-  });
-
-  it('knows the ISO weekday of a date', () => {
-    expect(isoWeekday('2026-12-01')).toBe(2);
-    expect(isoWeekday('2026-12-06')).toBe(7);
   });
 });

@@ -1,3 +1,4 @@
+import type { TodaysGroup } from '../groups/groupRepository.ts';
 import { displayName } from '../members/memberAge.ts';
 import { addDays } from '../plan/planSchedule.ts';
 import { contactDueDays, type MyWork } from './myWorkRepository.ts';
@@ -8,7 +9,7 @@ export function contactDue(lastContactOn: string | null, today: string): boolean
 }
 
 /** The home page's "My work": the worker's members, those due a contact first, and today's groups. */
-export function presentMyWork(work: MyWork, today: string) {
+export function presentMyWork(work: MyWork, today: string, groups: readonly TodaysGroup[] = []) {
   const members = work.members.map((m) => ({
     name: displayName({
       givenName: m.givenName,
@@ -25,6 +26,6 @@ export function presentMyWork(work: MyWork, today: string) {
     members,
     totals: work.totals,
     more: work.totals.members > members.length && members.length > 0,
-    groups: work.groups.map((g) => ({ ...g, href: `/practice/groups/${g.id}` })),
+    groups,
   };
 }

@@ -20,40 +20,29 @@ export interface MyMember {
   lastContactOn: string | null;
 }
 
-/** A group of the worker's organisation that meets today. */
-export interface TodaysGroup {
-  id: string;
-  name: string;
-  meets: string;
-  location: string;
-}
-
 export interface MyWork {
   /** The members listed: on the home page those due a contact, longest waiting first. */
   members: MyMember[];
   /** All the worker's open members and their families, and how many are due a contact. */
   totals: { members: number; families: number; due: number };
-  groups: TodaysGroup[];
 }
 
 /** A member being supported is due a contact when the last attended one is this many days old, or there is none. */
 export const contactDueDays = 28;
 
-type MyWorkValues = ReturnType<typeof accessValues> & { weekday: number; dueBefore: string };
+type MyWorkValues = ReturnType<typeof accessValues> & { dueBefore: string };
 
 /**
- * The worker's own members and families, and their organisation's groups
- * meeting today, in one statement that also writes the read's audit event
+ * The worker's own members and families, in one statement that also writes the read's audit event
  * (naming the families shown) when it lists anyone. Every member is filtered
  * by the family access rule in SQL. `dueOnly` lists only members due a
  * contact (the home page); otherwise every member is listed (the caseload page).
  */
 function myWorkStatement(dueOnly: boolean, shown: number) {
-  return preparedQuery<MyWorkValues, Omit<MyWork, 'groups'> & { groups: TodaysGroup[] }>(
-    ({ userId, organisationId, ip, requestId, weekday, dueBefore }) => {
-      const access = placeholderAccess(['practitioner']);
-      const due = sql`("lastContactOn" is null or "lastContactOn" <= ${dueBefore}::date::text)`;
-      return sql`with mine as (
+  return preparedQuery<MyWorkValues, MyWork>(({ userId, organisationId, ip, requestId, dueBefore }) => {
+    const access = placeholderAccess(['practitioner']);
+    const due = sql`("lastContactOn" is null or "lastContactOn" <= ${dueBefore}::date::text)`;
+    return sql`with mine as (
         select s.family_id as "familyId", s.person_id as "personId", f.reference, f.name as "familyName",
           p.given_name as "givenName", p.preferred_name as "preferredName", p.family_name as "memberFamilyName",
           s.status, s.weight,
@@ -82,13 +71,8 @@ function myWorkStatement(dueOnly: boolean, shown: number) {
       select coalesce((select json_agg(shown order by "lastContactOn" nulls first, reference, "givenName") from shown),
           '[]'::json) as members,
         (select json_build_object('members', count(*), 'families', count(distinct "familyId"),
-          'due', count(*) filter (where ${due})) from mine) as totals,
-        coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name, 'meets', g.meets, 'location', g.location)
-            order by g.meets, g.name)
-          from support_group g where g.organisation_id = ${organisationId} and g.active
-            and g.weekday = ${weekday}::smallint), '[]'::json) as groups`;
-    },
-  );
+          'due', count(*) filter (where ${due})) from mine) as totals`;
+  });
 }
 
 /** How many members due a contact the home page lists, and how many the caseload page lists. */
@@ -98,28 +82,18 @@ export const allShown = 300;
 const dueStatement = myWorkStatement(true, dueShown);
 const allStatement = myWorkStatement(false, allShown);
 
-/** ISO weekday (1 Monday to 7 Sunday) of an ISO date. */
-export function isoWeekday(isoDate: string): number {
-  const day = new Date(`${isoDate}T12:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
-/**
- * The signed-in worker's members (those due a contact, or all of them) and
- * today's groups; empty for anyone who sees no personal data.
- */
+/** The signed-in worker's members (those due a contact, or all of them); empty for anyone who sees no personal data. */
 export async function findMyWork(
   db: Db,
   access: AccessContext,
   today: string,
   list: 'due' | 'all' = 'due',
 ): Promise<MyWork> {
-  const empty = { members: [], totals: { members: 0, families: 0, due: 0 }, groups: [] };
+  const empty = { members: [], totals: { members: 0, families: 0, due: 0 } };
   if (!access.userId || !access.organisationId || !canSeePersonalData(access)) return empty;
   const statement = list === 'due' ? dueStatement : allStatement;
   const [row] = await statement(db, {
     ...accessValues(access),
-    weekday: isoWeekday(today),
     dueBefore: addDays(today, -contactDueDays),
   });
   return row ?? empty;

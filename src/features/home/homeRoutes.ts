@@ -8,6 +8,7 @@ import { presentMyWork } from '../caseload/myWorkPresenter.ts';
 import { findMyWork } from '../caseload/myWorkRepository.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { FamilyRepository } from '../families/familyRepository.ts';
+import { todaysGroups } from '../groups/groupRepository.ts';
 import { findOverdue } from '../plan/overdueRepository.ts';
 import { FigureCache } from './figureCache.ts';
 import { presentOverdue } from './overduePresenter.ts';
@@ -40,16 +41,17 @@ export function homeRoutes(app: FastifyInstance, db: Db): void {
     const today = todayInUk(new Date());
     // One statement: the user's overdue plan actions and reviews, access-checked and audited in SQL.
     const practice = canSeePersonalData(access);
-    const [overdueItems, myWork, notices] = await Promise.all([
+    const [overdueItems, myWork, groups, notices] = await Promise.all([
       practice ? findOverdue(db, access, today) : undefined,
-      // One statement: the worker's members (access-checked and audited in SQL) and today's groups.
+      // One statement: the worker's members due a contact and their totals, access-checked and audited in SQL.
       practice ? findMyWork(db, access, today) : undefined,
+      practice ? todaysGroups(db, access, today) : undefined,
       new NoticeRepository(db, access).unread(),
     ]);
     return reply.page('features/home/home.njk', {
       openFamilies,
       overdue: overdueItems && presentOverdue(overdueItems, today),
-      myWork: myWork && presentMyWork(myWork, today),
+      myWork: myWork && presentMyWork(myWork, today, groups),
       isTeamLead: hasRole(access, 'team_lead'),
       notices,
       canBreakGlass: hasRole(access, 'practitioner', 'team_lead'),

@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, queryRows } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { todaysGroups } from '../features/groups/groupRepository.ts';
+import { SessionRepository } from '../features/groups/sessionRepository.ts';
+import type { AccessContext } from '../platform/access/accessContext.ts';
+import { emptyPglite } from '../testing/testDatabase.ts';
+import { loadDemo } from './demoLoader.ts';
+
+/** The demo's groups, on a fresh in-memory database of its own. */
+describe('the demo groups', () => {
+  let database: Database;
+  // A Tuesday: the Carse family support group meets today.
+  const today = new Date('2026-11-24T12:00:00Z');
+  beforeAll(async () => {
+    database = await emptyPglite();
+    await migrate(database);
+    await loadDemo(database.db, 'demo-password-for-tests', today);
+  }, 180_000);
+  afterAll(async () => {
+    await database.close();
+  });
+
+  async function accessOf(email: string): Promise<AccessContext> {
+    const [user] = await queryRows<{ id: string; organisationId: string; roles: string[] }>(
+      database.db,
+      sql`select id, organisation_id as "organisationId", roles from app_user where email = ${email}`,
+    );
+    return {
+      userId: user?.id,
+      tokenId: undefined,
+      organisationId: user?.organisationId,
+      partnershipAreaId: undefined,
+      roles: (user?.roles ?? []) as AccessContext['roles'],
+      ip: '127.0.0.1',
+      requestId: 'demo-test',
+    };
+  }
+
+  it('runs groups on days across the week, with paid, volunteer and peer facilitators', async () => {
+    const [figures] = await queryRows<{ weekdays: number[]; kinds: string[]; groups: number }>(
+      database.db,
+      sql`select array_agg(distinct g.weekday order by g.weekday) as weekdays, count(distinct g.id)::int as groups,
+          (select array_agg(distinct f.kind order by f.kind) from group_facilitator f) as kinds
+        from support_group g`,
+    );
+    expect(figures?.groups).toBe(5);
+    expect(figures?.weekdays).toEqual([1, 2, 3, 4, 6]);
+    expect(figures?.kinds).toEqual(['paid', 'peer', 'volunteer']);
+    const morven = await accessOf('morven.blair@carse-family-support.example');
+    expect((await todaysGroups(database.db, morven, '2026-11-24')).map((g) => g.name)).toEqual([
+      'Carse family support group',
+    ]);
+    const jackie = await accessOf('jackie.rennie@kilbrannan-families.example');
+    expect((await todaysGroups(database.db, jackie, '2026-11-28')).map((g) => g.name)).toEqual([
+      'SMART Recovery Family & Friends',
+    ]);
+  });
+
+  it('has past sessions whose registers mix family members, first names and anonymous counts', async () => {
+    const [figures] = await queryRows<{
+      future: number;
+      named: number;
+      firstNames: number;
+      anonymous: number;
+      over: number;
+      hidden: number;
+    }>(
+      database.db,
+      sql`select (select count(*)::int from group_session where held_on >= '2026-11-24') as future,
+          (select count(*)::int from group_attendance where person_id is not null) as named,
+          (select count(*)::int from group_attendance where person_id is null) as "firstNames",
+          (select sum(anonymous_count)::int from group_session) as anonymous,
+          (select count(*)::int from group_session where over_capacity) as over,
+          (select count(*)::int from group_attendance a join group_session s on s.id = a.session_id
+            join support_group g on g.id = s.group_id join member_support ms on ms.person_id = a.person_id
+              and ms.family_id = a.family_id and ms.organisation_id = g.organisation_id
+            where ms.confidential) as hidden`,
+    );
+    expect(figures?.future).toBe(0);
+    expect(figures?.named).toBeGreaterThan(20);
+    expect(figures?.firstNames).toBeGreaterThan(10);
+    expect(figures?.anonymous).toBeGreaterThan(10);
+    expect(figures?.over).toBe(1);
+    expect(figures?.hidden).toBe(0);
+    // A named attendee's family record shows the group to the organisation's practitioner.
+    const morven = await accessOf('morven.blair@carse-family-support.example');
+    const [attendee] = await queryRows<{ familyId: string }>(
+      database.db,
+      sql`select a.family_id as "familyId" from group_attendance a join group_session s on s.id = a.session_id
+        join support_group g on g.id = s.group_id where g.name = 'Carse family support group' and a.family_id is not null
+        limit 1`,
+    );
+    const attended = await new SessionRepository(database.db, morven).forFamily(attendee?.familyId as string);
+    expect(attended?.rows.map((r) => r.groupName)).toContain('Carse family support group');
+  });
+});
