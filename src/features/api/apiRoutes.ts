@@ -7,6 +7,7 @@ import { familyApi } from '../families/familyApi.ts';
 import { memberApi } from '../members/memberApi.ts';
 import { memberChangeApi } from '../members/memberChangeApi.ts';
 import { planApi } from '../plan/planApi.ts';
+import { programmeApi } from '../programmes/programmeApi.ts';
 import { relationshipApi } from '../relationships/relationshipApi.ts';
 import { searchChronologyApi } from '../search/searchApi.ts';
 import { setUpApiDocs } from './apiDocs.ts';
@@ -34,6 +35,7 @@ export async function apiRoutes(app: FastifyInstance, services: Services): Promi
       await api.register(searchChronologyApi, { db: services.db });
       await api.register(assessmentApi, { db: services.db });
       await api.register(planApi, { db: services.db });
+      await api.register(programmeApi, { db: services.db });
     },
     { prefix: '/api/v1' },
   );
