@@ -25,6 +25,7 @@ import { demoArea, demoOrganisations, demoUsers } from './demoDirectory.ts';
 import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
 import { addDemoMembers } from './demoMembers.ts';
 import { addDemoPlans } from './demoPlan.ts';
+import { addDemoProgrammes } from './demoProgrammes.ts';
 import { addDemoRelationships } from './demoRelationships.ts';
 import { addDemoTeam } from './demoTeam.ts';
 import { generateFamily, pick, seededRandom } from './familyGenerator.ts';
@@ -181,6 +182,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoChronology(tx, today);
     await addDemoAssessments(tx, today);
     await addDemoPlans(tx, today);
+    await addDemoProgrammes(tx, today);
   });
 }
 
