@@ -98,20 +98,22 @@ export class EnrolmentRepository {
     options: PartRead = {},
     db: Db = this.db,
   ): Promise<EnrolmentRow[] | undefined> {
-    const familyCheck = options.familyChecked
-      ? sql`true`
-      : familyVisible(this.access, sql`${familyId}::uuid`);
-    const [visible] = await queryRows<{ ok: boolean }>(db, sql`select ${familyCheck} as ok`);
-    if (!visible?.ok) {
-      if (options.audit !== false)
-        await recordAudit(db, this.access, {
-          action: 'enrolment.list',
-          outcome: 'denied',
-          recordType: 'family',
-          recordId: familyId,
-          familyId,
-        });
-      return undefined;
+    if (!options.familyChecked) {
+      const [visible] = await queryRows<{ ok: boolean }>(
+        db,
+        sql`select ${familyVisible(this.access, sql`${familyId}::uuid`)} as ok`,
+      );
+      if (!visible?.ok) {
+        if (options.audit !== false)
+          await recordAudit(db, this.access, {
+            action: 'enrolment.list',
+            outcome: 'denied',
+            recordType: 'family',
+            recordId: familyId,
+            familyId,
+          });
+        return undefined;
+      }
     }
     const rows = await queryRows<EnrolmentRow>(db, this.select(sql`e.family_id = ${familyId}`));
     if (options.audit !== false)
