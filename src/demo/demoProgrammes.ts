@@ -93,7 +93,7 @@ export async function addDemoProgrammes(tx: Db, today: Date): Promise<void> {
       where w.user_id = ${morven.id} and w.left_on is null and f.reference like 'GC-%'
         and exists (select 1 from member_support s where s.family_id = f.id and s.person_id = p.id
           and s.organisation_id = ${organisationId} and not s.confidential)
-      order by f.reference desc, p.date_of_birth`,
+      order by f.reference, p.date_of_birth`,
   );
   const used = new Set<string>();
   const pick = (test: (c: Candidate) => boolean) => {
