@@ -92,6 +92,25 @@ describe('the enrolment forms', () => {
     });
   });
 
+  it('takes the warning about training as seen only for the worker it was about', () => {
+    const chosen = { personId: 'p1', programmeId: 'c' };
+    const choices = { workerIds: ['w1', 'w2'], groupIds: [], today };
+    const form = {
+      workerId: 'w2',
+      groupId: '',
+      enrolledOn: { day: '2', month: '11', year: '2026' },
+      confirmUntrained: 'w1',
+    };
+    expect(checkEnrolForm(form, chosen, choices)).toMatchObject({
+      ok: true,
+      value: { confirmUntrained: false },
+    });
+    expect(checkEnrolForm({ ...form, confirmUntrained: 'w2' }, chosen, choices)).toMatchObject({
+      ok: true,
+      value: { confirmUntrained: true },
+    });
+  });
+
   it('ends early only with a reason, between the start and today', () => {
     const limits = { enrolledOn: '2026-10-01', today };
     expect(

@@ -93,7 +93,7 @@ export interface EnrolForm {
   workerId: string;
   groupId: string;
   enrolledOn: DateParts;
-  /** "yes" once the user has seen the warning that the worker is not recorded as trained. */
+  /** The worker's id once the user has seen the warning that this worker is not recorded as trained. */
   confirmUntrained: string;
 }
 
@@ -137,7 +137,7 @@ export function checkEnrolForm(
       workerId: form.workerId,
       groupId: form.groupId || null,
       enrolledOn,
-      confirmUntrained: form.confirmUntrained === 'yes',
+      confirmUntrained: form.confirmUntrained !== '' && form.confirmUntrained === form.workerId,
     },
   };
 }

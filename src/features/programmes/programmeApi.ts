@@ -120,7 +120,7 @@ export const programmeApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
           workerId: body.workerId,
           groupId: body.groupId ?? '',
           enrolledOn: partsOfIso(body.enrolledOn),
-          confirmUntrained: 'yes',
+          confirmUntrained: body.workerId,
         },
         { personId: body.personId, programmeId: body.programmeId },
         // The service checks the worker, group and member against the database.

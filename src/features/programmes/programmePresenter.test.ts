@@ -37,7 +37,7 @@ describe('progress against a programme’s shape', () => {
       sessions: '7 sessions',
       sessionLength: '2 hours',
       deliveredBy: 'At least three trained group leaders',
-      ages: 'For people aged 10 to 14',
+      ages: 'Aged 10 to 14',
     });
     expect(
       presentShape({ ...row, sessionLengthMinutes: 90, sessionsPlanned: null, ageFrom: null, ageTo: null }),

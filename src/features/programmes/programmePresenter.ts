@@ -46,7 +46,7 @@ export function presentShape(p: ProgrammeRow) {
           ? plural(p.sessionLengthMinutes / 60, 'hour', 'hours')
           : `${p.sessionLengthMinutes} minutes`,
     deliveredBy: p.deliveredBy,
-    ages: ageRangeText(p) ? `For people ${ageRangeText(p)}` : 'Any age',
+    ages: ageRangeText(p)?.replace(/^aged/, 'Aged') ?? 'Any age',
   };
 }
 

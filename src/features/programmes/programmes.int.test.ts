@@ -75,7 +75,7 @@ describe('structured programmes', () => {
     });
     const page = await s.asHome.get(added.headers.location as string);
     expect(page.body).toContain('Open-ended');
-    expect(page.body).toContain('For people aged 18 and over');
+    expect(page.body).toContain('Aged 18 and over');
 
     const form = await s.asHomeLead.get(`/practice/programmes/${own?.id}/trained`);
     expect(form.statusCode).toBe(200);
@@ -117,7 +117,10 @@ describe('structured programmes', () => {
     expect(
       await database.db.select().from(programmeEnrolment).where(eq(programmeEnrolment.familyId, s.family.id)),
     ).toEqual([]);
-    const enrolled = await s.asHome.post(`${base}/new/details`, { ...fields, confirmUntrained: 'yes' });
+    const enrolled = await s.asHome.post(`${base}/new/details`, {
+      ...fields,
+      confirmUntrained: s.homeWorker.id,
+    });
     expect(enrolled.statusCode, enrolled.body.slice(0, 1000)).toBe(303);
     const [craft] = await database.db
       .select()
@@ -218,7 +221,7 @@ describe('structured programmes', () => {
       personId: s.agnes.id,
       programmeId: s.code('strengthening-families-10-14'),
       workerId: s.homeWorker.id,
-      confirmUntrained: 'yes',
+      confirmUntrained: s.homeWorker.id,
       ...dateFields('enrolledOn', today),
     });
     expect(direct.statusCode).toBe(400);
@@ -237,7 +240,7 @@ describe('structured programmes', () => {
         personId,
         programmeId,
         workerId: s.homeWorker.id,
-        confirmUntrained: 'yes',
+        confirmUntrained: s.homeWorker.id,
         ...dateFields('enrolledOn', addDays(today, -30)),
       });
     const five = (await enrol(s.agnes.id, s.code('5-step-method'))).headers.location?.split('?')[0] as string;
@@ -307,7 +310,7 @@ describe('structured programmes', () => {
       personId: s.agnes.id,
       programmeId: s.code('craft'),
       workerId: s.homeWorker.id,
-      confirmUntrained: 'yes',
+      confirmUntrained: s.homeWorker.id,
       ...dateFields('enrolledOn', today),
     });
     const url = (enrolled.headers.location as string).split('?')[0] as string;
