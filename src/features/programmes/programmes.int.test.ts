@@ -30,6 +30,7 @@ describe('structured programmes', () => {
 
   it('lists the catalogue; a team lead adds their own programme and records who is trained, seen only in their organisation', async () => {
     const s = await programmeScenario(database, app);
+    expect((await s.asHome.get('/practice')).body).toContain('href="/practice/programmes"');
     const list = await s.asHome.get('/practice/programmes');
     expect(list.statusCode).toBe(200);
     for (const name of [
@@ -81,6 +82,12 @@ describe('structured programmes', () => {
     expect(form.statusCode).toBe(200);
     const missing = await s.asHomeLead.post(`/practice/programmes/${own?.id}/trained`, { userId: '' });
     expect(missing.body).toContain('href="#userId">Select the worker who was trained');
+    // Only the organisation's own workers can be recorded.
+    const otherOrganisation = await s.asHomeLead.post(`/practice/programmes/${own?.id}/trained`, {
+      userId: s.partnerWorker.id,
+      ...dateFields('trainedOn', '2025-03-14'),
+    });
+    expect(otherOrganisation.statusCode).toBe(400);
     const trained = await s.asHomeLead.post(`/practice/programmes/${own?.id}/trained`, {
       userId: s.homeWorker.id,
       ...dateFields('trainedOn', '2025-03-14'),
@@ -100,7 +107,13 @@ describe('structured programmes', () => {
     const base = `/practice/families/${s.family.id}/enrolments`;
     const overview = await s.asHome.get(`/practice/families/${s.family.id}`);
     expect(overview.body).toContain(`${base}/new?personId=${s.agnes.id}`);
-    await s.asHome.get(`${base}/new?personId=${s.agnes.id}`);
+    const choose = await s.asHome.get(`${base}/new?personId=${s.agnes.id}`);
+    expect(choose.body).toMatch(new RegExp(`value="${s.agnes.id}"[^>]*checked`));
+    const formRead = await database.db
+      .select({ detail: auditEvent.detail })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.familyId, s.family.id), eq(auditEvent.action, 'enrolment.form')));
+    expect(formRead[0]?.detail).toEqual({ members: 2 });
     const chosen = await s.asHome.post(`${base}/new`, { personId: s.agnes.id, programmeId: s.code('craft') });
     expect(chosen.statusCode).toBe(303);
     const details = await s.asHome.get(chosen.headers.location as string);
