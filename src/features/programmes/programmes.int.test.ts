@@ -107,6 +107,8 @@ describe('structured programmes', () => {
     const base = `/practice/families/${s.family.id}/enrolments`;
     const overview = await s.asHome.get(`/practice/families/${s.family.id}`);
     expect(overview.body).toContain(`${base}/new?personId=${s.agnes.id}`);
+    const memberPage = await s.asHome.get(`/practice/families/${s.family.id}/members/${s.agnes.id}`);
+    expect(memberPage.body).toContain(`${base}/new?personId=${s.agnes.id}`);
     const choose = await s.asHome.get(`${base}/new?personId=${s.agnes.id}`);
     expect(choose.body).toMatch(new RegExp(`value="${s.agnes.id}"[^>]*checked`));
     const formRead = await database.db
