@@ -12,6 +12,7 @@ import { homeRoutes } from './features/home/homeRoutes.ts';
 import { membersRoutes } from './features/members/membersRoutes.ts';
 import { partnershipRoutes } from './features/partnership/partnershipRoutes.ts';
 import { planRoutes } from './features/plan/planRoutes.ts';
+import { programmeRoutes } from './features/programmes/programmeRoutes.ts';
 import { relationshipRoutes } from './features/relationships/relationshipRoutes.ts';
 import { searchAndChronologyRoutes } from './features/search/searchRoutes.ts';
 import { setUpSessions } from './platform/auth/authHooks.ts';
@@ -72,6 +73,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   planRoutes(app, services.db);
   caseloadRoutes(app, services.db);
   groupRoutes(app, services.db);
+  programmeRoutes(app, services.db);
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
   await apiRoutes(app, services);

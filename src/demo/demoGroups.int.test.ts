@@ -45,7 +45,8 @@ describe('the demo groups', () => {
           (select array_agg(distinct f.kind order by f.kind) from group_facilitator f) as kinds
         from support_group g`,
     );
-    expect(figures?.groups).toBe(5);
+    // Five groups of the groups demo and the programmes demo's Strengthening Families group.
+    expect(figures?.groups).toBe(6);
     expect(figures?.weekdays).toEqual([1, 2, 3, 4, 6]);
     expect(figures?.kinds).toEqual(['paid', 'peer', 'volunteer']);
     const morven = await accessOf('morven.blair@carse-family-support.example');

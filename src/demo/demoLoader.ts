@@ -27,6 +27,7 @@ import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
 import { addDemoGroups } from './demoGroups.ts';
 import { addDemoMembers } from './demoMembers.ts';
 import { addDemoPlans } from './demoPlan.ts';
+import { addDemoProgrammes } from './demoProgrammes.ts';
 import { addDemoRelationships } from './demoRelationships.ts';
 import { addDemoTeam } from './demoTeam.ts';
 import { generateFamily, pick, seededRandom } from './familyGenerator.ts';
@@ -185,6 +186,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoPlans(tx, today);
     await addDemoCaseload(tx);
     await addDemoGroups(tx, today);
+    await addDemoProgrammes(tx, today);
   });
 }
 

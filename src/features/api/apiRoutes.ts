@@ -8,6 +8,7 @@ import { groupApi } from '../groups/groupApi.ts';
 import { memberApi } from '../members/memberApi.ts';
 import { memberChangeApi } from '../members/memberChangeApi.ts';
 import { planApi } from '../plan/planApi.ts';
+import { programmeApi } from '../programmes/programmeApi.ts';
 import { relationshipApi } from '../relationships/relationshipApi.ts';
 import { searchChronologyApi } from '../search/searchApi.ts';
 import { setUpApiDocs } from './apiDocs.ts';
@@ -36,6 +37,7 @@ export async function apiRoutes(app: FastifyInstance, services: Services): Promi
       await api.register(assessmentApi, { db: services.db });
       await api.register(planApi, { db: services.db });
       await api.register(groupApi, { db: services.db });
+      await api.register(programmeApi, { db: services.db });
     },
     { prefix: '/api/v1' },
   );

@@ -105,7 +105,14 @@ describe('the family overview', () => {
       expect.objectContaining({
         outcome: 'success',
         familyId: family.id,
-        detail: { members: 2, relationships: 1, chronology: 5, teamOrganisations: 2, openConcerns: 0 },
+        detail: {
+          members: 2,
+          relationships: 1,
+          chronology: 5,
+          teamOrganisations: 2,
+          openConcerns: 0,
+          enrolments: 0,
+        },
       }),
     ]);
     // The overview is one read: its parts (members, consent, team) write no audit events of their own.

@@ -3,6 +3,7 @@ import type { MemberConsentSummary } from '../consent/consentRepository.ts';
 import { supportStatusNames } from '../members/memberPresenter.ts';
 import type { MemberCard } from '../members/memberRepository.ts';
 import { type PlanDue, soonDays } from '../plan/planDue.ts';
+import { overviewEnrolments } from '../programmes/programmePresenter.ts';
 import { presentFamilyMap } from '../relationships/familyMapPresenter.ts';
 import type { TeamView } from '../team/teamRepository.ts';
 import type { FamilyOverviewData } from './familyOverviewService.ts';
@@ -219,14 +220,15 @@ export function presentFamilyOverview(data: FamilyOverviewData, today: Date) {
   return {
     family: data.family,
     breakGlass: data.breakGlass,
-    members: data.cards.map((card) =>
-      presentCard(
+    members: data.cards.map((card) => ({
+      ...presentCard(
         familyId,
         card,
         interpreter.get(card.personId) ?? false,
         consentByPerson.get(card.personId),
       ),
-    ),
+      ...overviewEnrolments(familyId, card.personId, data.enrolments ?? []),
+    })),
     map: presentFamilyMap(data.family.name, data.mapMembers, data.relationships, today),
     team: presentTeam(data.team),
     dueNext: dueNext(familyId, data.cards, data.consent, data.team, today, data.plan),
@@ -242,6 +244,7 @@ export function presentFamilyOverview(data: FamilyOverviewData, today: Date) {
       team: `${base}/team`,
       chronology: `${base}/chronology`,
       addChronology: `${base}/chronology/add`,
+      programmes: `${base}/enrolments`,
     },
   };
 }

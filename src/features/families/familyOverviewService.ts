@@ -10,6 +10,7 @@ import { ChronologyRepository } from '../chronology/chronologyRepository.ts';
 import { ConsentRepository } from '../consent/consentRepository.ts';
 import { MemberRepository } from '../members/memberRepository.ts';
 import { planDueForOverview } from '../plan/planDue.ts';
+import { EnrolmentRepository } from '../programmes/enrolmentRepository.ts';
 import { RelationshipRepository } from '../relationships/relationshipRepository.ts';
 import { TeamRepository } from '../team/teamRepository.ts';
 import { familyVisible } from './familyVisibility.ts';
@@ -46,8 +47,8 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
     throw new NotFoundError();
   }
   const relationships = new RelationshipRepository(db, access);
-  const [cards, consent, team, chronology, mapMembers, links, breakGlass, concerns, plan] = await Promise.all(
-    [
+  const [cards, consent, team, chronology, mapMembers, links, breakGlass, concerns, plan, enrolments] =
+    await Promise.all([
       new MemberRepository(db, access).cardsForFamily(familyId, today, partOfCheckedRead),
       new ConsentRepository(db, access).summaryForFamily(familyId, today, partOfCheckedRead),
       new TeamRepository(db, access).forFamily(familyId, partOfCheckedRead),
@@ -57,8 +58,8 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
       new BreakGlassRepository(db, access).activeBreakGlass(familyId),
       openConcernsForOverview(db, access, familyId),
       planDueForOverview(db, access, familyId, today.toISOString().slice(0, 10)),
-    ],
-  );
+      new EnrolmentRepository(db, access).forFamily(familyId, partOfCheckedRead),
+    ]);
   await recordAudit(db, access, {
     action: 'family.read',
     recordType: 'family',
@@ -70,6 +71,7 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
       chronology: chronology.length,
       teamOrganisations: team?.organisations.length ?? 0,
       openConcerns: concerns.length,
+      enrolments: enrolments?.length ?? 0,
     },
   });
   return {
@@ -83,6 +85,7 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
     breakGlass,
     concerns,
     plan,
+    enrolments: enrolments ?? [],
   };
 }
 
