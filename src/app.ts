@@ -5,6 +5,7 @@ import { adminRoutes } from './features/admin/adminRoutes.ts';
 import { apiRoutes } from './features/api/apiRoutes.ts';
 import { assessmentRoutes } from './features/assessment/assessmentRoutes.ts';
 import { consentAndTeamRoutes } from './features/consent/consentAndTeamRoutes.ts';
+import { contactRoutes } from './features/contacts/contactRoutes.ts';
 import { familyRoutes } from './features/families/familyRoutes.ts';
 import { homeRoutes } from './features/home/homeRoutes.ts';
 import { membersRoutes } from './features/members/membersRoutes.ts';
@@ -68,6 +69,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   searchAndChronologyRoutes(app, services.db);
   assessmentRoutes(app, services.db);
   planRoutes(app, services.db);
+  contactRoutes(app, services.db);
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
   await apiRoutes(app, services);

@@ -242,6 +242,8 @@ export function presentFamilyOverview(data: FamilyOverviewData, today: Date) {
       team: `${base}/team`,
       chronology: `${base}/chronology`,
       addChronology: `${base}/chronology/add`,
+      contacts: `${base}/contacts`,
+      addContact: `${base}/contacts/new`,
     },
   };
 }
