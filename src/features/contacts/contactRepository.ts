@@ -4,7 +4,7 @@ import type { ContactChannel, ContactKind, ContactOutcome } from '../../db/schem
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { familyVisible, memberVisible } from '../families/familyVisibility.ts';
-import { contactDetailsVisible, contactVisible } from './contactVisibility.ts';
+import { contactDetailsVisible, contactVisible, lastAttendedContact } from './contactVisibility.ts';
 
 export interface ContactFamily {
   id: string;
@@ -126,6 +126,15 @@ export class ContactRepository {
       ),
     ]);
     return { family: found, members, agencies, enrolments };
+  }
+
+  /** When the family's last attended contact this user may see took place. Call after the family is checked. */
+  async lastAttended(familyId: string): Promise<Date | string | null> {
+    const [row] = await queryRows<{ at: Date | string | null }>(
+      this.db,
+      sql`select ${lastAttendedContact(this.access, sql`${familyId}::uuid`)} as at`,
+    );
+    return row?.at ?? null;
   }
 
   /**

@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit/auditLog.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import { addAutomaticEntry } from '../chronology/automaticEntries.ts';
 import { changedFields, recordHistory } from '../families/recordHistory.ts';
+import { MemberRepository } from '../members/memberRepository.ts';
 import { type ContactInput, contactRules } from './contactForm.ts';
 import { ContactRepository } from './contactRepository.ts';
 import { ukDateAndTime } from './contactTime.ts';
@@ -40,14 +41,14 @@ export class ContactService {
   ) {}
 
   /**
-   * Records a contact held by this user. Undefined (audited as denied) when
-   * the family is not visible; the rule's errors when the input names
-   * members, agencies or enrolments this user may not choose.
+   * Records a contact held by `workerId` (by default the signed-in user; an
+   * API token must name a worker of its organisation). Undefined (audited as
+   * denied) when the family is not visible; the rule's errors when the input
+   * names members, agencies, enrolments or a worker this user may not choose.
    */
-  async record(familyId: string, input: ContactInput, now: Date): Promise<RecordOutcome> {
-    const userId = this.access.userId;
+  async record(familyId: string, input: ContactInput, now: Date, workerId?: string): Promise<RecordOutcome> {
     const organisationId = this.access.organisationId;
-    if (!userId || !organisationId) return undefined;
+    if (!organisationId) return undefined;
     return this.db.transaction(async (tx): Promise<RecordOutcome> => {
       const choices = await new ContactRepository(tx, this.access).choices(familyId, 'contact.add');
       if (!choices) return undefined;
@@ -57,13 +58,20 @@ export class ContactService {
         enrolments: choices.enrolments,
         now,
       });
-      if (Object.keys(errors).length) return { ok: false, errors };
+      const worker = workerId ?? this.access.userId;
+      if (!worker) errors.workerId = 'Give the id of the worker who held the contact';
+      else if (worker !== this.access.userId) {
+        const workers = await new MemberRepository(tx, this.access).workersOfOwnOrganisation(tx);
+        if (!workers.some((w) => w.id === worker))
+          errors.workerId = 'The worker must be an active worker of your organisation';
+      }
+      if (Object.keys(errors).length || !worker) return { ok: false, errors };
       const [created] = await tx
         .insert(contact)
         .values({
           familyId,
           organisationId,
-          workerId: userId,
+          workerId: worker,
           occurredAt: input.occurredAt,
           kind: input.kind,
           jointOrganisationId: input.jointOrganisationId,
@@ -76,7 +84,7 @@ export class ContactService {
           confidential: input.confidential,
           significant: input.significant,
           enrolmentId: input.enrolmentId,
-          recordedBy: userId,
+          recordedBy: this.access.userId ?? null,
         })
         .returning({ id: contact.id });
       if (!created) throw new Error('contact not created');
