@@ -21,6 +21,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import { newSecret } from '../platform/auth/tokens.ts';
 import { addDemoAssessments } from './demoAssessment.ts';
 import { addDemoChronology } from './demoChronology.ts';
+import { addDemoContacts } from './demoContacts.ts';
 import { demoArea, demoOrganisations, demoUsers } from './demoDirectory.ts';
 import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
 import { addDemoMembers } from './demoMembers.ts';
@@ -181,6 +182,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoChronology(tx, today);
     await addDemoAssessments(tx, today);
     await addDemoPlans(tx, today);
+    await addDemoContacts(tx, today);
   });
 }
 
