@@ -1,13 +1,38 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { chronologyEntry, contact, contactMember, recordChange } from '../../db/schema.ts';
-import { createUser } from '../../testing/fixtures.ts';
+import {
+  chronologyEntry,
+  consent,
+  contact,
+  contactMember,
+  familyTeamMember,
+  recordChange,
+} from '../../db/schema.ts';
+import { createOrganisation, createUser } from '../../testing/fixtures.ts';
 import { testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import { auditActions } from '../consent/consentTeamTesting.ts';
 import { planScenario } from '../plan/planTesting.ts';
 import { changeSupport, contactFields, recordContact } from './contactTesting.ts';
+
+/** A third organisation on the team, seeing both members by consent, with a practitioner signed in. */
+async function thirdOrganisation(database: Database, s: Awaited<ReturnType<typeof planScenario>>) {
+  const org = await createOrganisation(database.db, s.area.id);
+  const worker = await createUser(database.db, org.id, ['practitioner']);
+  await database.db.insert(familyTeamMember).values({ familyId: s.family.id, organisationId: org.id });
+  await database.db.insert(consent).values(
+    [s.agnes, s.callum].map((p) => ({
+      familyId: s.family.id,
+      personId: p.id,
+      organisationId: org.id,
+      status: 'given' as const,
+      scope: 'Share with the team around the family',
+      method: 'verbal' as const,
+    })),
+  );
+  return s.signIn(worker.email);
+}
 
 describe('contacts', () => {
   let database: Database;
@@ -218,6 +243,12 @@ describe('contacts', () => {
     expect(partner).not.toContain('About her own support.');
     expect(partner).not.toContain('One-to-one, in person');
     expect(partner).toContain('Partner visit notes.');
+    const third = await thirdOrganisation(database, s);
+    const thirdPage = (await third.get(url)).body;
+    expect(thirdPage).toContain('Whole-family, in person');
+    expect(thirdPage).toContain('What was covered is not shared with your organisation.');
+    expect(thirdPage).not.toContain('Partner visit notes.');
+    expect(thirdPage).not.toContain('One-to-one, in person');
     const home = (await s.asHome.get(url)).body;
     expect(home).toContain('About her own support.');
     expect(home).toContain('Whole-family, in person');
