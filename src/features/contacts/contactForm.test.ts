@@ -4,6 +4,7 @@ import {
   checkContactForm,
   defaultContactForm,
   parseContactForm,
+  readContactForm,
 } from './contactForm.ts';
 
 const mum = '11111111-1111-4111-8111-111111111111';
@@ -159,5 +160,14 @@ describe('the contact form', () => {
       enrolmentId: 'Select a programme of a member the contact was with',
     });
     expect(errorsOf({ enrolmentId: agency })).toEqual({ enrolmentId: 'Select a programme from the list' });
+  });
+
+  it('reads the fields alone before the choices are known, leaving the rules to the service', () => {
+    const read = readContactForm(parseContactForm(body({ members: [] })), now);
+    expect(read.ok && read.value.memberIds).toEqual([]);
+    expect(readContactForm(parseContactForm(body({ time: 'soon', members: [] })), now)).toEqual({
+      ok: false,
+      errors: { time: 'Enter a real time, like 14:30 or 2:30pm' },
+    });
   });
 });

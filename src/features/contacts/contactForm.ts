@@ -152,8 +152,8 @@ export function contactRules(input: ContactInput, choices: ContactChoices): Fiel
   return errors;
 }
 
-/** Checks the form: each field's own message, then the rules shared with the API. */
-export function checkContactForm(form: ContactForm, choices: ContactChoices): Checked<ContactInput> {
+/** The form's own fields read (date, time, choices from fixed lists, length), with their errors. */
+function readFields(form: ContactForm, now: Date): { input: ContactInput; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const day = parseDateParts(form.occurredOn, 'The date of the contact', { dayOptional: false });
   if (day.kind === 'empty') errors.occurredOn = 'Enter the date of the contact';
@@ -169,7 +169,7 @@ export function checkContactForm(form: ContactForm, choices: ContactChoices): Ch
     minutes = /^\d{1,4}$/.test(form.durationMinutes) ? Number(form.durationMinutes) : Number.NaN;
   }
   const input: ContactInput = {
-    occurredAt: day.kind === 'date' && time ? ukInstant(day.iso, time) : choices.now,
+    occurredAt: day.kind === 'date' && time ? ukInstant(day.iso, time) : now,
     memberIds: [...new Set(form.members)],
     kind: form.kind as ContactKind,
     jointOrganisationId: form.kind === 'joint_agency' ? form.jointOrganisationId || null : null,
@@ -183,8 +183,22 @@ export function checkContactForm(form: ContactForm, choices: ContactChoices): Ch
     significant: form.significant,
     enrolmentId: form.enrolmentId || null,
   };
-  const ruleErrors = contactRules(input, choices);
-  for (const [name, message] of Object.entries(ruleErrors)) if (!errors[name]) errors[name] = message;
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: input };
+  return { input, errors };
+}
+
+/**
+ * Reads the form's own fields only, before the choices are known: the
+ * service then applies the rules inside its transaction.
+ */
+export function readContactForm(form: ContactForm, now: Date): Checked<ContactInput> {
+  const { input, errors } = readFields(form, now);
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: input };
+}
+
+/** Checks the form: each field's own message, then the rules shared with the API, as one list. */
+export function checkContactForm(form: ContactForm, choices: ContactChoices): Checked<ContactInput> {
+  const { input, errors } = readFields(form, choices.now);
+  for (const [name, message] of Object.entries(contactRules(input, choices)))
+    if (!errors[name]) errors[name] = message;
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: input };
 }

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { idParam } from '../plan/planPageHelpers.ts';
-import { checkContactForm, defaultContactForm, parseContactForm } from './contactForm.ts';
+import { checkContactForm, defaultContactForm, parseContactForm, readContactForm } from './contactForm.ts';
 import { contactFormContext, contactLinks, memberFilterItems, presentContact } from './contactPresenter.ts';
 import { ContactRepository } from './contactRepository.ts';
 import { ContactService } from './contactService.ts';
@@ -56,20 +56,24 @@ export function contactRoutes(app: FastifyInstance, db: Db): void {
 
   app.post('/practice/families/:familyId/contacts/new', practice, async (request, reply) => {
     const familyId = idParam(request.params, 'familyId');
-    const choices = await new ContactRepository(db, request.access).choices(familyId, 'contact.add');
-    if (!choices) throw new NotFoundError();
     const now = new Date();
     const form = parseContactForm(request.body);
+    const read = readContactForm(form, now);
+    // The common case, all in one transaction: the service checks the family and the rules itself.
+    const outcome = read.ok
+      ? await new ContactService(db, request.access).record(familyId, read.value, now)
+      : { ok: false as const, errors: {} };
+    if (!outcome) throw new NotFoundError();
+    if (outcome.ok) return reply.redirect(`/practice/families/${familyId}/contacts?added=1`, 303);
+    const choices = await new ContactRepository(db, request.access).choices(familyId, 'contact.add');
+    if (!choices) throw new NotFoundError();
     const checked = checkContactForm(form, {
       memberIds: choices.members.map((m) => m.personId),
       agencyIds: choices.agencies.map((a) => a.id),
       enrolments: choices.enrolments,
       now,
     });
-    if (!checked.ok) return reply.code(400).page(addPage, contactFormContext(choices, form, checked.errors));
-    const outcome = await new ContactService(db, request.access).record(familyId, checked.value, now);
-    if (!outcome) throw new NotFoundError();
-    if (!outcome.ok) return reply.code(400).page(addPage, contactFormContext(choices, form, outcome.errors));
-    return reply.redirect(`/practice/families/${familyId}/contacts?added=1`, 303);
+    const errors = checked.ok ? outcome.errors : { ...outcome.errors, ...checked.errors };
+    return reply.code(400).page(addPage, contactFormContext(choices, form, errors));
   });
 }
