@@ -27,9 +27,10 @@ export function contactVisible(access: AccessContext, options: { familyChecked?:
 /**
  * True in SQL when the user may read what a visible contact covered (topics,
  * notes, follow-up). Notes marked confidential are read only by the worker
- * who held or recorded the contact and the members' own workers; and
- * another organisation's contact is read only when the user can see every
- * member it was with and none has support confidential with another
+ * who held or recorded the contact and the members' own workers; every
+ * member it was with must be visible to the user (withdrawn consent hides
+ * what was said at once); and another organisation's contact is read only
+ * when none of its members has support confidential with another
  * organisation (as with the assessment and plan).
  */
 export function contactDetailsVisible(access: AccessContext): SQL {
@@ -38,9 +39,10 @@ export function contactDetailsVisible(access: AccessContext): SQL {
   return sql`((not c.confidential or c.worker_id = ${userId} or c.recorded_by = ${userId}
       or exists (select 1 from contact_member dm join member_support ds on ds.family_id = dm.family_id
         and ds.person_id = dm.person_id where dm.contact_id = c.id and ds.worker_id = ${userId}))
+    and not exists (select 1 from contact_member dm where dm.contact_id = c.id
+      and not ${memberVisible(access, sql`dm.family_id`, sql`dm.person_id`)})
     and (c.organisation_id = ${organisationId} or not exists (select 1 from contact_member dm
-      where dm.contact_id = c.id and (not ${memberVisible(access, sql`dm.family_id`, sql`dm.person_id`)}
-        or ${confidentialElsewhere(access, sql`dm.family_id`, sql`dm.person_id`)}))))`;
+      where dm.contact_id = c.id and ${confidentialElsewhere(access, sql`dm.family_id`, sql`dm.person_id`)})))`;
 }
 
 /**

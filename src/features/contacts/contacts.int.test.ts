@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import {
@@ -253,6 +253,26 @@ describe('contacts', () => {
     expect(home).toContain('About her own support.');
     expect(home).toContain('Whole-family, in person');
     expect(home).toContain('Partner visit notes.');
+  });
+
+  it('hides what was said with a member at once when they withdraw consent, even from the organisation that held it', async () => {
+    const s = await planScenario(database, app);
+    await recordContact(
+      s.asPartner,
+      s.family.id,
+      contactFields([s.agnes.id, s.callum.id], { kind: 'whole_family', notes: 'Said at the family visit.' }),
+    );
+    const url = `/practice/families/${s.family.id}/contacts`;
+    expect((await s.asPartner.get(url)).body).toContain('Said at the family visit.');
+    await database.db
+      .update(consent)
+      .set({ status: 'withdrawn' })
+      .where(and(eq(consent.personId, s.callum.id), eq(consent.organisationId, s.partner.id)));
+    const page = (await s.asPartner.get(url)).body;
+    expect(page).toContain('Whole-family, in person');
+    expect(page).not.toContain('Said at the family visit.');
+    expect(page).not.toContain('Callum');
+    expect((await s.asHome.get(url)).body).toContain('Said at the family visit.');
   });
 
   it('is not found, and audited as denied, for an organisation off the team', async () => {
