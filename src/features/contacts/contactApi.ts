@@ -17,6 +17,8 @@ import { ContactService } from './contactService.ts';
 import type { ContactTopic } from './contactTopics.ts';
 
 const notFound = 'There is no family with this id that you may see.';
+/** The most contacts one answer holds, newest first. */
+const apiLimit = 500;
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -85,7 +87,10 @@ export const contactApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
           reply,
           problem(404, 'There is no member with this id in the family that you may see.'),
         );
-      const rows = await contacts.list(familyId, member ? { personId: member } : {});
+      const rows = await contacts.list(familyId, {
+        ...(member ? { personId: member } : {}),
+        limit: apiLimit,
+      });
       await recordAudit(db, request.access, {
         action: 'contact.read',
         recordType: 'family',

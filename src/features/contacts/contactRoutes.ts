@@ -11,6 +11,8 @@ import { ContactRepository } from './contactRepository.ts';
 import { ContactService } from './contactService.ts';
 
 const addPage = 'features/contacts/pages/addContact.njk';
+/** The list shows the latest contacts; the filter by member reaches further back. */
+export const contactsShown = 100;
 
 /** A family's contacts: the list (filter by member) and recording a contact. */
 export function contactRoutes(app: FastifyInstance, db: Db): void {
@@ -25,13 +27,16 @@ export function contactRoutes(app: FastifyInstance, db: Db): void {
     const members = await contacts.members(familyId);
     // Filter only by a member this user can see: anyone else's id would reveal who took part.
     const personId = members.some((m) => m.personId === query.personId) ? (query.personId as string) : '';
-    const rows = await contacts.list(familyId, personId ? { personId } : {});
+    const rows = await contacts.list(familyId, {
+      ...(personId ? { personId } : {}),
+      limit: contactsShown + 1,
+    });
     await recordAudit(db, request.access, {
       action: 'contact.read',
       recordType: 'family',
       recordId: familyId,
       familyId,
-      detail: { shown: rows.length, filtered: Boolean(personId) },
+      detail: { shown: Math.min(rows.length, contactsShown), filtered: Boolean(personId) },
     });
     return reply.page('features/contacts/pages/contacts.njk', {
       family,
@@ -39,7 +44,8 @@ export function contactRoutes(app: FastifyInstance, db: Db): void {
       added: query.added === '1',
       personId,
       memberItems: memberFilterItems(members, personId),
-      contacts: rows.map(presentContact),
+      contacts: rows.slice(0, contactsShown).map(presentContact),
+      more: rows.length > contactsShown ? contactsShown : 0,
     });
   });
 

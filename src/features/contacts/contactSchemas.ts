@@ -56,7 +56,7 @@ export const ContactListSchema = Type.Object(
     lastContactAt: nullable(Type.String({ format: 'date-time', description: 'The last attended contact.' })),
     contacts: Type.Array(ContactSchema),
   },
-  { description: 'The contacts this token may see, newest first.' },
+  { description: 'The contacts this token may see, newest first (the latest 500).' },
 );
 
 export const NewContactSchema = Type.Object(

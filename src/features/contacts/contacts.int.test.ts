@@ -137,6 +137,30 @@ describe('contacts', () => {
     expect(all.body).toContain('Did not attend');
   });
 
+  it('shows the latest 100 contacts, saying so when there are more', async () => {
+    const s = await planScenario(database, app);
+    const rows = await database.db
+      .insert(contact)
+      .values(
+        Array.from({ length: 101 }, (_, i) => ({
+          familyId: s.family.id,
+          organisationId: s.home.id,
+          workerId: s.homeWorker.id,
+          occurredAt: new Date(Date.now() - (i + 1) * 86_400_000),
+          kind: 'one_to_one' as const,
+          channel: 'phone' as const,
+          outcome: 'attended' as const,
+        })),
+      )
+      .returning({ id: contact.id });
+    await database.db
+      .insert(contactMember)
+      .values(rows.map((r) => ({ contactId: r.id, personId: s.agnes.id, familyId: s.family.id })));
+    const page = (await s.asHome.get(`/practice/families/${s.family.id}/contacts`)).body;
+    expect(page).toContain('Showing the latest 100 contacts.');
+    expect(page.match(/<h2 class="govuk-summary-card__title">/g)).toHaveLength(100);
+  });
+
   it('refuses bad input with messages by the fields, saving nothing', async () => {
     const s = await planScenario(database, app);
     const future = await recordContact(
