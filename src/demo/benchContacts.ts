@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/client.ts';
+import { contactTopicCodes } from '../features/contacts/contactTopics.ts';
 
 /** Contacts each bench family gets: 100,000 families then hold the 5 million issue #5 measures at. */
 export const benchContactsPerFamily = 50;
@@ -7,17 +8,6 @@ export const benchContactsPerFamily = 50;
 /** Families given their contacts per statement: 10,000 families is 500,000 contacts. */
 const familiesPerBatch = 10_000;
 
-/** What a contact covered, as the recording form's topics name them. */
-const topics = [
-  'coping',
-  'family_relationships',
-  'children',
-  'safety',
-  'money',
-  'information_about_substances',
-  'own_wellbeing',
-  'services_and_support',
-];
 
 /**
  * Gives every bench family of the area that has no contacts yet its history
@@ -36,7 +26,7 @@ export async function addBenchContacts(
   onProgress: (families: number) => void = () => {},
 ): Promise<number> {
   const now = today.toISOString();
-  const topicList = sql.raw(`array[${topics.map((t) => `'${t}'`).join(', ')}]`);
+  const topicList = sql.raw(`array[${contactTopicCodes.map((t) => `'${t}'`).join(', ')}]`);
   let done = 0;
   for (;;) {
     const [row] = await queryRows<{ families: number }>(
@@ -61,7 +51,7 @@ export async function addBenchContacts(
             (array['in_person', 'home_visit', 'phone', 'video', 'text_chat'])[1 + g.n % 5],
             30 + (g.n % 4) * 15,
             case when g.n % 10 = 3 then 'did_not_attend' else 'attended' end,
-            array[(${topicList})[1 + g.n % 8], (${topicList})[1 + (g.n + 3) % 8]],
+            array[(${topicList})[1 + g.n % ${contactTopicCodes.length}], (${topicList})[1 + (g.n + 3) % ${contactTopicCodes.length}]],
             'Talked through how the last fortnight went and what to try before the next visit.',
             fa.worker_id,
             ${now}::timestamptz - make_interval(days => g.n * 14)

@@ -22,6 +22,7 @@ import { newSecret } from '../platform/auth/tokens.ts';
 import { addDemoAssessments } from './demoAssessment.ts';
 import { addDemoCaseload } from './demoCaseload.ts';
 import { addDemoChronology } from './demoChronology.ts';
+import { addDemoContacts } from './demoContacts.ts';
 import { demoArea, demoOrganisations, demoUsers } from './demoDirectory.ts';
 import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
 import { addDemoGroups } from './demoGroups.ts';
@@ -186,6 +187,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoPlans(tx, today);
     await addDemoCaseload(tx);
     await addDemoGroups(tx, today);
+    await addDemoContacts(tx, today);
     await addDemoProgrammes(tx, today);
   });
 }

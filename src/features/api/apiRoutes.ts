@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 import { assessmentApi } from '../assessment/assessmentApi.ts';
 import { consentTeamApi } from '../consent/consentTeamApi.ts';
+import { contactApi } from '../contacts/contactApi.ts';
 import { familyApi } from '../families/familyApi.ts';
 import { groupApi } from '../groups/groupApi.ts';
 import { memberApi } from '../members/memberApi.ts';
@@ -38,6 +39,7 @@ export async function apiRoutes(app: FastifyInstance, services: Services): Promi
       await api.register(planApi, { db: services.db });
       await api.register(groupApi, { db: services.db });
       await api.register(programmeApi, { db: services.db });
+      await api.register(contactApi, { db: services.db });
     },
     { prefix: '/api/v1' },
   );

@@ -245,6 +245,8 @@ export function presentFamilyOverview(data: FamilyOverviewData, today: Date) {
       chronology: `${base}/chronology`,
       addChronology: `${base}/chronology/add`,
       programmes: `${base}/enrolments`,
+      contacts: `${base}/contacts`,
+      addContact: `${base}/contacts/new`,
     },
   };
 }
