@@ -5,6 +5,7 @@ import { auditEvent, chronologyEntry, consent, recordChange, teamMeeting } from 
 import type { TestBrowser } from '../../testing/testApp.ts';
 import { testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
+import { editFieldsOf as versionFields } from '../assessment/assessmentTesting.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { addDays } from '../plan/planSchedule.ts';
 import { planScenario } from '../plan/planTesting.ts';
@@ -15,17 +16,6 @@ function dateFields(prefix: string, iso: string): Record<string, string> {
     [`${prefix}-day`]: String(Number(day)),
     [`${prefix}-month`]: String(Number(month)),
     [`${prefix}-year`]: year,
-  };
-}
-
-/** The hidden version fields of the form on a page, as the browser would send them back. */
-function versionFields(html: string): { _version: string; _base: string } {
-  const version = /name="_version" value="(\d+)"/.exec(html)?.[1];
-  const base = /name="_base" value="([^"]*)"/.exec(html)?.[1];
-  if (version === undefined || base === undefined) throw new Error('no version fields on the page');
-  return {
-    _version: version,
-    _base: base.replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&#39;', "'"),
   };
 }
 
