@@ -145,13 +145,18 @@ describe('a family’s assessment and plan, from first contribution to progress 
     ).slice(0, 2))
       await housing(section);
 
-    await page.reload();
-    await (await AssessmentPage.verifyOnPage(page, family.name, 'both', false)).openComplete();
-    await (await CompleteAssessmentPage.verifyOnPage(page, family.name, 'confirm')).complete();
-    const completed = await AssessmentPage.verifyOnPage(page, family.name, 'completed');
+    // Completed without JavaScript; then read side by side.
+    const noJs = await browser.newPage({ javaScriptEnabled: false });
+    await signInAs(noJs, morven, 'journey-no-js');
+    await (await AssessmentPage.goto(noJs, family.id, family.name, 'no-js-both', false)).openComplete();
+    await (await CompleteAssessmentPage.verifyOnPage(noJs, family.name, 'no-js-confirm')).complete();
+    const completed = await AssessmentPage.verifyOnPage(noJs, family.name, 'no-js-completed');
     expect(await completed.successMessage()).toContain('Assessment completed');
     expect(await completed.versionLine()).toMatch(/^Completed Version 1/);
-    await completed.readSection('The whole family');
+    await page.reload();
+    await (await AssessmentPage.verifyOnPage(page, family.name, 'completed', false)).readSection(
+      'The whole family',
+    );
     const sideBySide = await AssessmentSectionPage.verifyOnPage(
       page,
       'The whole family',
@@ -162,10 +167,7 @@ describe('a family’s assessment and plan, from first contribution to progress 
     expect(await sideBySide.text()).toContain('Sunday dinners together (Dunmore Housing Support)');
 
     // Without JavaScript: a second version copies the first; one answer changes; the two compare.
-    const noJs = await browser.newPage({ javaScriptEnabled: false });
-    await signInAs(noJs, morven, 'journey-no-js');
-    const v1 = await AssessmentPage.goto(noJs, family.id, family.name, 'no-js-completed', false);
-    await v1.press('Start version 2');
+    await completed.press('Start version 2');
     const v2 = await AssessmentPage.verifyOnPage(noJs, family.name, 'no-js-version-2');
     expect(await v2.versionLine()).toMatch(/^Draft Version 2/);
     expect((await v2.sectionCards())[0]?.text).toContain('Sunday dinners together (Carse');
@@ -271,14 +273,11 @@ describe('a family’s assessment and plan, from first contribution to progress 
 
     // Without JavaScript: an action already late shows as overdue.
     await PlanPage.goto(noJs, family.id, family.name, 'no-js-action', false).then((p) => p.addAction());
+    const action = await ActionPage.verifyOnPage(noJs, family.name, 'no-js');
     const who = (await noJs.getByLabel('Who will do it?').locator('option').allTextContents()).find((t) =>
       t.includes(morven.name),
     ) as string;
-    await (await ActionPage.verifyOnPage(noJs, family.name, 'no-js')).add(
-      'Check the youth club has a place on Thursdays',
-      who,
-      isoDaysAgo(3),
-    );
+    await action.add('Check the youth club has a place on Thursdays', who, isoDaysAgo(3));
     plan = await PlanPage.verifyOnPage(noJs, family.name, 'no-js-action-added', false);
     expect(await plan.successMessage()).toBe('Action saved');
     expect((await plan.actionRows()).find((r) => r.includes('youth club'))).toContain('Overdue');
