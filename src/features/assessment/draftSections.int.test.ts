@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { assessment, assessmentSection, auditEvent, person } from '../../db/schema.ts';
+import { assessment, assessmentSection, auditEvent } from '../../db/schema.ts';
 import { TestBrowser, testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import { assessmentScenario, editFieldsOf, sectionIdFor } from './assessmentTesting.ts';
@@ -38,8 +38,8 @@ describe('a member who joins while the assessment is a draft', () => {
       roles: ['child_or_young_person'],
     });
     expect(added.statusCode, added.body.slice(0, 800)).toBe(302);
-    const [row] = await database.db.select().from(person).where(eq(person.givenName, givenName));
-    return row?.id as string;
+    // The new member's page: /practice/families/<family>/members/<person>
+    return added.headers.location?.split('/').pop()?.split('?')[0] as string;
   }
 
   it('gets their own section in the draft, in the same save as joining, and it can be contributed to', async () => {
