@@ -30,16 +30,23 @@ export class AssessmentPage extends BasePage {
     familyId: string,
     familyName: string,
     state: string,
+    audit = true,
   ): Promise<AssessmentPage> {
     await page.goto(`/practice/families/${familyId}/assessment`);
-    return AssessmentPage.verifyOnPage(page, familyName, state);
+    return AssessmentPage.verifyOnPage(page, familyName, state, audit);
   }
 
-  static async verifyOnPage(page: Page, familyName: string, state: string): Promise<AssessmentPage> {
+  static async verifyOnPage(
+    page: Page,
+    familyName: string,
+    state: string,
+    audit = true,
+  ): Promise<AssessmentPage> {
     await verifyPage(page, {
       title: `Whole-family assessment: ${familyName}`,
       heading: 'Whole-family assessment',
       screenshot: `assessment-${state}`,
+      audit,
     });
     return new AssessmentPage(page);
   }
@@ -98,11 +105,17 @@ export class ContributionPage extends BasePage {
     super(page);
   }
 
-  static async verifyOnPage(page: Page, sectionName: string, state: string): Promise<ContributionPage> {
+  static async verifyOnPage(
+    page: Page,
+    sectionName: string,
+    state: string,
+    audit = true,
+  ): Promise<ContributionPage> {
     await verifyPage(page, {
       title: `Your organisation’s contribution: ${sectionName}`,
       heading: `Your organisation’s contribution: ${sectionName}`,
       screenshot: `assessment-contribution-${state}`,
+      audit,
     });
     return new ContributionPage(page);
   }
@@ -127,11 +140,17 @@ export class AssessmentSectionPage extends BasePage {
     super(page);
   }
 
-  static async verifyOnPage(page: Page, sectionName: string, state: string): Promise<AssessmentSectionPage> {
+  static async verifyOnPage(
+    page: Page,
+    sectionName: string,
+    state: string,
+    audit = true,
+  ): Promise<AssessmentSectionPage> {
     await verifyPage(page, {
       title: `${sectionName}: assessment section`,
       heading: sectionName,
       screenshot: `assessment-section-${state}`,
+      audit,
     });
     return new AssessmentSectionPage(page);
   }

@@ -43,16 +43,23 @@ export class PlanPage extends BasePage {
     super(page);
   }
 
-  static async goto(page: Page, familyId: string, familyName: string, state: string): Promise<PlanPage> {
+  static async goto(
+    page: Page,
+    familyId: string,
+    familyName: string,
+    state: string,
+    audit = true,
+  ): Promise<PlanPage> {
     await page.goto(`/practice/families/${familyId}/plan`);
-    return PlanPage.verifyOnPage(page, familyName, state);
+    return PlanPage.verifyOnPage(page, familyName, state, audit);
   }
 
-  static async verifyOnPage(page: Page, familyName: string, state: string): Promise<PlanPage> {
+  static async verifyOnPage(page: Page, familyName: string, state: string, audit = true): Promise<PlanPage> {
     await verifyPage(page, {
       title: `Family plan: ${familyName}`,
       heading: 'Family plan',
       screenshot: `plan-${state}`,
+      audit,
     });
     return new PlanPage(page);
   }
@@ -124,11 +131,12 @@ export class GoalPage extends BasePage {
     super(page);
   }
 
-  static async verifyOnPage(page: Page, familyName: string, state: string): Promise<GoalPage> {
+  static async verifyOnPage(page: Page, familyName: string, state: string, audit = true): Promise<GoalPage> {
     await verifyPage(page, {
       title: `Add a goal: ${familyName}`,
       heading: 'Add a goal',
       screenshot: `plan-goal-${state}`,
+      audit,
     });
     return new GoalPage(page);
   }
@@ -170,11 +178,17 @@ export class ReviewPage extends BasePage {
     super(page);
   }
 
-  static async verifyOnPage(page: Page, familyName: string, state: string): Promise<ReviewPage> {
+  static async verifyOnPage(
+    page: Page,
+    familyName: string,
+    state: string,
+    audit = true,
+  ): Promise<ReviewPage> {
     await verifyPage(page, {
       title: `Hold a review: ${familyName}`,
       heading: 'Hold a review',
       screenshot: `plan-review-${state}`,
+      audit,
     });
     return new ReviewPage(page);
   }
@@ -306,5 +320,62 @@ export class MeetingPage extends BasePage {
 
   async details(): Promise<string> {
     return readText(this.page.locator('main dl'));
+  }
+
+  async correct(): Promise<void> {
+    await press(this.page, 'button', 'Correct this meeting');
+  }
+
+  async markInError(): Promise<void> {
+    await press(this.page, 'link', 'Mark as recorded in error');
+  }
+
+  /** The meeting's history, opened: each change's lines. */
+  async history(): Promise<string> {
+    await this.page.locator('main details summary').click();
+    return readText(this.page.locator('main details'));
+  }
+}
+
+/** Practice: correcting the record of a team meeting (the record form, without its action rows). */
+export class CorrectMeetingPage extends BasePage {
+  private constructor(page: Page) {
+    super(page);
+  }
+
+  static async verifyOnPage(page: Page, familyName: string, state: string): Promise<CorrectMeetingPage> {
+    await verifyPage(page, {
+      title: `Correct the record of a team meeting: ${familyName}`,
+      heading: 'Correct the record of a team meeting',
+      screenshot: `meeting-correct-${state}`,
+    });
+    return new CorrectMeetingPage(page);
+  }
+
+  async correct(discussed: string, heldOn?: string): Promise<void> {
+    if (heldOn) await fillDate(this.page, 'heldOn', heldOn);
+    await this.page.getByLabel('What was discussed?').fill(discussed);
+    await press(this.page, 'button', 'Save correction');
+  }
+}
+
+/** Practice: marking a team meeting as recorded in error, with the reason. */
+export class MeetingInErrorPage extends BasePage {
+  private constructor(page: Page) {
+    super(page);
+  }
+
+  static async verifyOnPage(page: Page, familyName: string, state: string): Promise<MeetingInErrorPage> {
+    await verifyPage(page, {
+      title: `Mark a meeting as recorded in error: ${familyName}`,
+      heading: /^Mark the meeting on .* as recorded in error$/,
+      screenshot: `meeting-in-error-${state}`,
+    });
+    return new MeetingInErrorPage(page);
+  }
+
+  async mark(reason: string): Promise<void> {
+    await this.page.getByLabel('Why was it recorded in error?').fill(reason);
+    await press(this.page, 'button', 'Mark as recorded in error');
   }
 }

@@ -97,4 +97,11 @@ export const teamMeeting = pgTable('team_meeting', {
   recordedBy: uuid('recorded_by'),
   organisationId: uuid('organisation_id'),
   createdAt: createdAt(),
+  // Migration 0014: corrections and "recorded in error".
+  version: version(),
+  updatedAt: updatedAt(),
+  updatedBy: uuid('updated_by'),
+  inErrorAt: timestamp('in_error_at', { withTimezone: true }),
+  inErrorBy: uuid('in_error_by'),
+  inErrorReason: text('in_error_reason'),
 });

@@ -67,6 +67,19 @@ describe('the demo family plans', () => {
     expect(new Set(scores).size).toBeGreaterThan(1);
   });
 
+  it('has one meeting corrected, with its history, and a duplicate of it kept but marked as recorded in error', async () => {
+    const rows = await queryRows<{ version: number; inError: boolean; changes: number }>(
+      database.db,
+      sql`select m.version, m.in_error_at is not null as "inError",
+          (select count(*)::int from record_change rc where rc.record_id = m.id) as changes
+        from team_meeting m where m.version > 1 order by m.in_error_at nulls first`,
+    );
+    expect(rows).toEqual([
+      { version: 2, inError: false, changes: 2 },
+      { version: 2, inError: true, changes: 2 },
+    ]);
+  });
+
   it('gives the demo practitioner overdue actions and a late review on her home page', async () => {
     const items = await findOverdue(database.db, await morven(), '2026-11-23');
     expect(items.some((i) => i.kind === 'action')).toBe(true);

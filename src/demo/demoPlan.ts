@@ -13,6 +13,7 @@ import {
   planReview,
   teamMeeting,
 } from '../db/schema.ts';
+import { correctDemoMeeting } from './demoMeetingCorrections.ts';
 import { planStory, type StoryMember } from './demoPlanStories.ts';
 
 interface Row {
@@ -58,6 +59,7 @@ export async function addDemoPlans(tx: Db, today: Date): Promise<void> {
   const families = new Map<string, Row[]>();
   for (const row of rows) families.set(row.familyId, [...(families.get(row.familyId) ?? []), row]);
   const chosen = [...families.values()].slice(0, demoSchedules.length);
+  let corrected = false;
   for (const [index, members] of chosen.entries()) {
     const schedule = demoSchedules[index] as (typeof demoSchedules)[number];
     const first = members[0] as Row;
@@ -125,6 +127,10 @@ export async function addDemoPlans(tx: Db, today: Date): Promise<void> {
         })
         .returning({ id: teamMeeting.id });
       meetingId = meeting?.id ?? null;
+      if (meetingId && !corrected) {
+        await correctDemoMeeting(tx, { familyId, meetingId, heldOn, membersPresent: present, worker });
+        corrected = true;
+      }
       await tx.insert(chronologyEntry).values({
         familyId,
         occurredOn: heldOn,

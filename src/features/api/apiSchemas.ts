@@ -49,3 +49,33 @@ export const MeSchema = Type.Object(
   },
   { description: 'The API token making the request, and the organisation it acts for.' },
 );
+
+/** RFC 9457 problem details for a stale edit: the version and values saved now, to re-apply a change to. */
+export const ConflictProblemSchema = Type.Object(
+  {
+    ...ProblemSchema.properties,
+    currentVersion: Type.Integer({ description: 'The version saved now: send it with your change.' }),
+    current: Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]), {
+      description: 'The values saved now, field by field.',
+    }),
+  },
+  { title: 'Edit conflict (RFC 9457)' },
+);
+
+/** The answer when someone else saved the record after the client read it (optimistic locking). */
+export const conflictProblemResponse = {
+  409: {
+    description:
+      'Someone else saved this record after you read it. `currentVersion` and `current` say what is saved now: apply your change to it and send again with that version.',
+    content: { 'application/problem+json': { schema: ConflictProblemSchema } },
+  },
+};
+
+/** The answer when the request matches the schema but breaks a rule; `errors` points at each field. */
+export const unprocessableProblem = {
+  422: {
+    description:
+      'The request breaks a rule (a required answer missing, a date in the future); `errors` points at each field.',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+};

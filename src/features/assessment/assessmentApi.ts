@@ -3,7 +3,12 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { conflictProblem, StaleEditError } from '../../platform/concurrency/optimisticLock.ts';
 import { problem, sendProblem } from '../../platform/http/problems.ts';
-import { authProblems, badRequestProblem, notFoundProblem } from '../api/apiSchemas.ts';
+import {
+  authProblems,
+  badRequestProblem,
+  conflictProblemResponse,
+  notFoundProblem,
+} from '../api/apiSchemas.ts';
 import { checkContribution } from './assessmentForms.ts';
 import { sectionName } from './assessmentPresenter.ts';
 import { questionsFor } from './assessmentQuestions.ts';
@@ -17,6 +22,7 @@ import {
 } from './assessmentSchemas.ts';
 import { AssessmentService } from './assessmentService.ts';
 import { type AssessmentRead, readAssessment } from './assessmentView.ts';
+import { concernApi } from './concernApi.ts';
 
 const notFound = 'There is no family or section with this id that you may see.';
 
@@ -58,6 +64,7 @@ function presentAssessmentBody(read: AssessmentRead) {
       actionOn: c.actionOn,
       status: c.status,
       closedOn: c.closedOn,
+      version: c.version,
     })),
     carerOffers: read.carerOffers.map((o) => ({
       personId: o.personId,
@@ -100,7 +107,13 @@ export const assessmentApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
           'Send the version you read (0 for a new contribution). If someone saved since, the answer is 409 with the current version and answers: apply your change to them and send again.',
         params: ContributionParams,
         body: ContributionBody,
-        response: { 200: SavedContributionSchema, ...badRequestProblem, ...authProblems, ...notFoundProblem },
+        response: {
+          200: SavedContributionSchema,
+          ...badRequestProblem,
+          ...authProblems,
+          ...notFoundProblem,
+          ...conflictProblemResponse,
+        },
       },
     },
     async (request, reply) => {
@@ -151,4 +164,6 @@ export const assessmentApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       }
     },
   );
+
+  await app.register(concernApi, { db });
 };

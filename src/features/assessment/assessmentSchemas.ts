@@ -57,6 +57,7 @@ const Concern = Type.Object({
   actionOn: Type.String({ format: 'date' }),
   status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
   closedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  version: Type.Integer({ description: 'Send this back when you close the concern.' }),
 });
 
 const CarerOffer = Type.Object({
@@ -82,3 +83,61 @@ export const AssessmentSchema = Type.Object({
   concerns: Type.Array(Concern),
   carerOffers: Type.Array(CarerOffer),
 });
+
+export const ConcernParams = Type.Object({
+  familyId: Type.String({ format: 'uuid', description: 'The family’s id.' }),
+  concernId: Type.String({ format: 'uuid', description: 'The concern’s id.' }),
+});
+
+export const NewConcernBody = Type.Object(
+  {
+    kind: Type.Union(
+      [
+        Type.Literal('child_protection'),
+        Type.Literal('domestic_abuse'),
+        Type.Literal('adult_support_protection'),
+        Type.Literal('mental_health_crisis'),
+      ],
+      { description: 'The kind of risk or protection concern.' },
+    ),
+    personId: Type.Union([uuid, Type.Null()], {
+      description: 'The member it is about; null for the whole family.',
+    }),
+    description: Type.String({ maxLength: 2000 }),
+    actionTaken: Type.String({
+      maxLength: 500,
+      description: 'What was done, for example “Child protection referral made”.',
+    }),
+    actionOn: Type.String({ format: 'date', description: 'When it was done: not in the future.' }),
+  },
+  { additionalProperties: false },
+);
+export type NewConcernBody = Static<typeof NewConcernBody>;
+
+export const ConcernChangeBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'The concern’s version when you read it.' }),
+    status: Type.Literal('closed', { description: 'A concern can be closed; it stays in the record.' }),
+    closedOn: Type.Optional(Type.String({ format: 'date', description: 'Defaults to today.' })),
+  },
+  { additionalProperties: false },
+);
+export type ConcernChangeBody = Static<typeof ConcernChangeBody>;
+
+export const NewCarerOfferBody = Type.Object(
+  {
+    personId: Type.String({
+      format: 'uuid',
+      description: 'The carer: a member recorded as an adult or young carer.',
+    }),
+    kind: Type.Union([Type.Literal('adult_carer_support_plan'), Type.Literal('young_carer_statement')]),
+    outcome: Type.Union([Type.Literal('offered'), Type.Literal('accepted'), Type.Literal('declined')]),
+    decidedOn: Type.String({ format: 'date', description: 'Not in the future.' }),
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type NewCarerOfferBody = Static<typeof NewCarerOfferBody>;
+
+export const RecordedSchema = Type.Object({ id: uuid });
+export const ClosedConcernSchema = Type.Object({ id: uuid, status: Type.Literal('closed') });

@@ -157,14 +157,18 @@ export class ConcernService {
     });
   }
 
-  /** Records that a carer was offered, accepted or declined their plan or statement; false when not visible. */
-  async recordCarerOffer(access: AccessContext, familyId: string, offer: NewCarerOffer): Promise<boolean> {
+  /** Records that a carer was offered, accepted or declined their plan or statement; its id, or undefined when not visible. */
+  async recordCarerOffer(
+    access: AccessContext,
+    familyId: string,
+    offer: NewCarerOffer,
+  ): Promise<string | undefined> {
     const organisationId = access.organisationId;
-    if (!organisationId) return false;
+    if (!organisationId) return undefined;
     return this.db.transaction(async (tx) => {
       if (!(await canRecordAbout(tx, access, familyId, offer.personId))) {
         await recordAudit(tx, access, { action: 'assessment.carer.record', outcome: 'denied', familyId });
-        return false;
+        return undefined;
       }
       const [created] = await tx
         .insert(carerSupportOffer)
@@ -186,7 +190,7 @@ export class ConcernService {
         familyId,
         detail: { kind: offer.kind, outcome: offer.outcome },
       });
-      return true;
+      return created.id;
     });
   }
 }

@@ -151,3 +151,62 @@ export function checkMeetingForm(
     },
   };
 }
+
+/** The fields a correction can change, with the labels the conflict page and the history use. */
+export const meetingEditLabels = [
+  { name: 'heldOn', label: 'Date of the meeting' },
+  { name: 'familyPresent', label: 'Family there' },
+  { name: 'membersPresent', label: 'Family members there' },
+  { name: 'organisationsPresent', label: 'Organisations that attended' },
+  { name: 'workersPresent', label: 'Workers who attended' },
+  { name: 'othersPresent', label: 'Anyone else who attended' },
+  { name: 'discussed', label: 'What was discussed' },
+  { name: 'decisions', label: 'Decisions' },
+] as const;
+
+type MeetingFields = Omit<MeetingInput, 'actions'>;
+
+/** A meeting's correctable fields as text, for comparing two edits: lists of ids sorted and joined by commas. */
+export function meetingValues(meeting: MeetingFields): Record<string, string | null> {
+  const list = (ids: string[]) => (ids.length ? [...ids].sort().join(',') : null);
+  return {
+    heldOn: meeting.heldOn,
+    familyPresent: meeting.familyPresent ? 'yes' : 'no',
+    membersPresent: list(meeting.membersPresent),
+    organisationsPresent: list(meeting.organisationsPresent),
+    workersPresent: list(meeting.workersPresent),
+    othersPresent: meeting.othersPresent,
+    discussed: meeting.discussed,
+    decisions: meeting.decisions,
+  };
+}
+
+/** The form again from compared values (the conflict page keeps what was typed, plus the other person's changes). */
+export function meetingFormOf(values: Record<string, string | null>): MeetingForm {
+  const list = (value: string | null | undefined) => (value ? value.split(',') : []);
+  const form = parseMeetingForm({});
+  const [year = '', month = '', day = ''] = (values.heldOn ?? '').split('-');
+  return {
+    ...form,
+    heldOn: { day: day ? String(Number(day)) : '', month: month ? String(Number(month)) : '', year },
+    familyPresent: values.familyPresent ?? '',
+    membersPresent: list(values.membersPresent),
+    organisationsPresent: list(values.organisationsPresent),
+    workersPresent: list(values.workersPresent),
+    othersPresent: values.othersPresent ?? '',
+    discussed: values.discussed ?? '',
+    decisions: values.decisions ?? '',
+  };
+}
+
+/** The longest reason for marking a meeting recorded in error. */
+export const maxReason = 500;
+
+/** Checks the reason a meeting is marked as recorded in error. */
+export function checkInErrorForm(body: unknown): { ok: true; reason: string } | { ok: false; error: string } {
+  const reason = field(body, 'reason');
+  if (!reason) return { ok: false, error: 'Enter why this meeting was recorded in error' };
+  if (reason.length > maxReason)
+    return { ok: false, error: `The reason must be ${maxReason} characters or fewer` };
+  return { ok: true, reason };
+}

@@ -24,6 +24,11 @@ export function presentMeeting(meeting: MeetingRow, record: PlanRecord) {
     discussed: meeting.discussed,
     decisions: meeting.decisions,
     recordedBy: meeting.recordedBy,
+    editHref: `/practice/families/${record.family.id}/meetings/${meeting.id}/edit`,
+    inErrorHref: `/practice/families/${record.family.id}/meetings/${meeting.id}/in-error`,
+    inError: meeting.inErrorAt
+      ? { at: meeting.inErrorAt, by: meeting.inErrorBy, reason: meeting.inErrorReason }
+      : null,
     actions: record.actions
       .filter((a) => a.meetingId === meeting.id)
       .map((a) => ({

@@ -21,6 +21,14 @@ export interface MeetingRow {
   discussed: string;
   decisions: string | null;
   recordedBy: string | null;
+  version: number;
+  /** When it was marked as recorded in error, by whom and why; null while it stands. */
+  inErrorAt: Date | null;
+  inErrorBy: string | null;
+  inErrorReason: string | null;
+  /** The raw attendance, for the correction form. */
+  organisationsPresent: string[];
+  workersPresent: string[];
 }
 
 /** Meetings of the team around a family, read through the family access rule. */
@@ -30,9 +38,18 @@ export class MeetingRepository {
     private readonly access: AccessContext,
   ) {}
 
-  /** The family's meetings, newest first (or one of them), with the names of who attended. Not audited: callers audit the page. */
-  async list(familyId: string, meetingId?: string): Promise<MeetingRow[]> {
-    return queryRows<MeetingRow>(
+  /**
+   * The family's meetings, newest first (or one of them), with the names of who
+   * attended. Meetings marked as recorded in error are left out of the list
+   * unless `inError` is true; one meeting asked for by id is always returned.
+   * Not audited: callers audit the page.
+   */
+  async list(
+    familyId: string,
+    meetingId?: string,
+    options: { inError?: boolean } = {},
+  ): Promise<MeetingRow[]> {
+    const rows = await queryRows<MeetingRow & { inErrorAt: Date | string | null }>(
       this.db,
       sql`select m.id, m.held_on::text as "heldOn", m.family_present as "familyPresent",
           array_to_json(m.members_present) as "membersPresent",
@@ -40,13 +57,29 @@ export class MeetingRepository {
           coalesce((select json_agg(u.display_name || ', ' || uo.name order by u.display_name) from app_user u
             join organisation uo on uo.id = u.organisation_id where u.id = any(m.workers_present)), '[]'::json) as workers,
           m.others_present as "othersPresent", m.discussed, m.decisions,
-          ru.display_name || ', ' || ro.name as "recordedBy"
+          ru.display_name || ', ' || ro.name as "recordedBy",
+          m.version, m.in_error_at as "inErrorAt", eu.display_name as "inErrorBy", m.in_error_reason as "inErrorReason",
+          array_to_json(m.organisations_present) as "organisationsPresent",
+          array_to_json(m.workers_present) as "workersPresent"
         from team_meeting m left join app_user ru on ru.id = m.recorded_by
         left join organisation ro on ro.id = m.organisation_id
+        left join app_user eu on eu.id = m.in_error_by
         where m.family_id = ${familyId} and ${familyVisible(this.access, sql`m.family_id`)}
-          ${meetingId ? sql`and m.id = ${meetingId}` : sql``}
+          ${meetingId ? sql`and m.id = ${meetingId}` : options.inError ? sql`` : sql`and m.in_error_at is null`}
         order by m.held_on desc, m.created_at desc`,
     );
+    return rows.map((r) => ({ ...r, inErrorAt: r.inErrorAt ? new Date(r.inErrorAt) : null }));
+  }
+
+  /** How many of the family's meetings are marked as recorded in error (the list offers to show them). */
+  async countInError(familyId: string): Promise<number> {
+    const [row] = await queryRows<{ count: number }>(
+      this.db,
+      sql`select count(*)::int as count from team_meeting m
+        where m.family_id = ${familyId} and m.in_error_at is not null
+          and ${familyVisible(this.access, sql`m.family_id`)}`,
+    );
+    return row?.count ?? 0;
   }
 
   /**

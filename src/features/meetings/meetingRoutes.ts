@@ -9,6 +9,8 @@ import { partsOfIso } from '../plan/planForms.ts';
 import { dateItems, idParam, ownerChoices, planErrorList } from '../plan/planPageHelpers.ts';
 import { memberName, planLinks } from '../plan/planPresenter.ts';
 import { type PlanRecord, PlanRepository } from '../plan/planRepository.ts';
+import { familyChanges } from '../team/familyChanges.ts';
+import { meetingEditRoutes } from './meetingEditRoutes.ts';
 import {
   checkMeetingForm,
   type MeetingForm,
@@ -16,10 +18,11 @@ import {
   meetingFieldOrder,
   parseMeetingForm,
 } from './meetingForm.ts';
+import { meetingNames, presentMeetingHistory } from './meetingHistory.ts';
 import { presentMeeting } from './meetingPresenter.ts';
 import { MeetingRepository } from './meetingRepository.ts';
 
-function formContext(record: PlanRecord, form: MeetingForm, errors: Record<string, string> = {}) {
+export function formContext(record: PlanRecord, form: MeetingForm, errors: Record<string, string> = {}) {
   const owners = ownerChoices(record);
   return {
     family: record.family,
@@ -65,7 +68,13 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
       audit: false,
     });
     if (!record) throw new NotFoundError();
-    const meetings = await new MeetingRepository(db, request.access).list(familyId);
+    const query = (request.query as Record<string, string> | undefined) ?? {};
+    const showInError = query.show === 'in-error';
+    const repository = new MeetingRepository(db, request.access);
+    const meetings = await repository.list(familyId, undefined, { inError: showInError });
+    const inError = showInError
+      ? meetings.filter((m) => m.inErrorAt).length
+      : await repository.countInError(familyId);
     await recordAudit(db, request.access, {
       action: 'meeting.read',
       recordType: 'family',
@@ -73,12 +82,13 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
       familyId,
       detail: { shown: meetings.length },
     });
-    const added = (request.query as Record<string, string> | undefined)?.added === '1';
     return reply.page('features/meetings/pages/meetings.njk', {
       family: record.family,
       links: planLinks(familyId),
-      added,
+      added: query.added === '1',
       meetings: meetings.map((m) => presentMeeting(m, record)),
+      inError,
+      showInError,
     });
   });
 
@@ -124,6 +134,7 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
     const record = await new PlanRepository(db, request.access).read(familyId, {
       action: 'meeting.read',
       audit: false,
+      withChoices: true,
     });
     if (!record) throw new NotFoundError();
     const [meeting] = await new MeetingRepository(db, request.access).list(familyId, meetingId);
@@ -134,11 +145,18 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
       recordId: meetingId,
       familyId,
     });
+    const { entries } = await familyChanges(db, request.access, familyId, ['team_meeting'], 50, meetingId);
+    const saved = (request.query as Record<string, string> | undefined)?.saved;
     return reply.page('features/meetings/pages/meeting.njk', {
       family: record.family,
       links: planLinks(familyId),
       added: (request.query as Record<string, string> | undefined)?.added === '1',
+      saved,
       meeting: presentMeeting(meeting, record),
+      changes: presentMeetingHistory(entries, meetingNames(record)),
+      changesTitle: 'History of this meeting’s record',
     });
   });
+
+  meetingEditRoutes(app, db);
 }

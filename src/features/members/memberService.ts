@@ -11,6 +11,7 @@ import {
 } from '../../db/schema.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
+import { addDraftSection } from '../assessment/draftSections.ts';
 import { addAutomaticEntry } from '../chronology/automaticEntries.ts';
 import { familyVisible, memberVisible } from '../families/familyVisibility.ts';
 import { changedFields, recordHistory } from '../families/recordHistory.ts';
@@ -97,6 +98,8 @@ export class MemberService {
       action: 'created',
       changes: changedFields({}, membershipValues),
     });
+    // A member who joins while the assessment is a draft takes part in it (their own section).
+    await addDraftSection(tx, access, familyId, id, today);
     if (access.organisationId) {
       const [support] = await tx
         .insert(memberSupport)

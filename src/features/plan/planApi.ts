@@ -6,6 +6,7 @@ import type { FieldErrors } from '../../platform/http/forms.ts';
 import { problem, sendProblem } from '../../platform/http/problems.ts';
 import { authProblems, badRequestProblem, notFoundProblem } from '../api/apiSchemas.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
+import { planEditApi } from './planEditApi.ts';
 import { checkActionForm, checkGoalForm, checkReviewForm, partsOfIso } from './planForms.ts';
 import { inDisplayOrder } from './planPresenter.ts';
 import { type PlanRecord, PlanRepository } from './planRepository.ts';
@@ -200,4 +201,6 @@ export const planApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }
       return reply.code(201).send({ id: outcome.id });
     },
   );
+
+  await app.register(planEditApi, { db });
 };

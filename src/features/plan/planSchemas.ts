@@ -111,3 +111,41 @@ export const NewReviewSchema = Type.Object({
 export type NewReviewBody = Static<typeof NewReviewSchema>;
 
 export const CreatedSchema = Type.Object({ id: uuid() });
+
+export const GoalParams = Type.Object({ familyId: uuid('The family’s id.'), goalId: uuid('The goal’s id.') });
+export const ActionParams = Type.Object({
+  familyId: uuid('The family’s id.'),
+  actionId: uuid('The action’s id.'),
+});
+
+const versionField = Type.Integer({
+  minimum: 1,
+  description: 'The version you read. If someone saved since, the answer is 409 with what is saved now.',
+});
+
+export const GoalChangeSchema = Type.Object(
+  {
+    version: versionField,
+    familyWords: Type.String({ maxLength: 500 }),
+    workerWords: Type.Optional(nullable(Type.String({ maxLength: 500 }))),
+    status: GoalStatus,
+  },
+  { additionalProperties: false },
+);
+export type GoalChangeBody = Static<typeof GoalChangeSchema>;
+
+export const ActionChangeSchema = Type.Object(
+  {
+    version: versionField,
+    what: Type.String({ maxLength: 500 }),
+    goalId: Type.Optional(nullable(uuid())),
+    ownerKind: OwnerKind,
+    ownerId: uuid(),
+    dueOn: Type.String({ format: 'date' }),
+    status: ActionStatus,
+  },
+  { additionalProperties: false },
+);
+export type ActionChangeBody = Static<typeof ActionChangeSchema>;
+
+export const SavedSchema = Type.Object({ id: uuid(), version: Type.Integer() });

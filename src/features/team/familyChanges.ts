@@ -7,6 +7,7 @@ import { familyVisible, memberVisible } from '../families/familyVisibility.ts';
 export interface ChangeEntry {
   at: Date;
   recordType: string;
+  recordId: string;
   action: 'created' | 'amended' | 'ended' | 'merged';
   changes: Record<string, { from: unknown; to: unknown }>;
   changedBy: string | null;
@@ -18,6 +19,7 @@ export interface ChangeEntry {
 interface Row {
   at: Date | string;
   record_type: string;
+  record_id: string;
   action: ChangeEntry['action'];
   changes: ChangeEntry['changes'] | string;
   changed_by: string | null;
@@ -36,10 +38,12 @@ export async function familyChanges(
   familyId: string,
   recordTypes: string[],
   limit = 50,
+  /** Only the history of this one record. */
+  recordId?: string,
 ): Promise<{ entries: ChangeEntry[]; names: Map<string, string> }> {
   const rows = await queryRows<Row>(
     db,
-    sql`select rc.at, rc.record_type, rc.action, rc.changes, coalesce(u.display_name, t.name) as changed_by,
+    sql`select rc.at, rc.record_type, rc.record_id, rc.action, rc.changes, coalesce(u.display_name, t.name) as changed_by,
           o.name as organisation_name,
           case when rc.person_id is not null
             then coalesce(p.preferred_name, p.given_name) || coalesce(' ' || p.family_name, '') end as person_name
@@ -50,6 +54,7 @@ export async function familyChanges(
         left join person p on p.id = rc.person_id
         where rc.family_id = ${familyId}
           and rc.record_type = any(${sql.param(recordTypes)}::text[])
+          ${recordId ? sql`and rc.record_id = ${recordId}` : sql``}
           and ${familyVisible(access, sql`rc.family_id`)}
           and (rc.person_id is null or ${memberVisible(access, sql`rc.family_id`, sql`rc.person_id`)})
         order by rc.at desc, rc.id desc
@@ -58,6 +63,7 @@ export async function familyChanges(
   const entries = rows.map((r) => ({
     at: new Date(r.at),
     recordType: r.record_type,
+    recordId: r.record_id,
     action: r.action,
     changes: typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes,
     changedBy: r.changed_by,
