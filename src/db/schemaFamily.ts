@@ -130,6 +130,8 @@ export const memberSupport = pgTable('member_support', {
   closedOn: date('closed_on'),
   /** Complexity in caseloads: 1 standard, 2 complex, 3 very complex (migration 0010). */
   weight: smallint('weight').notNull().default(1),
+  /** The member's last attended contact with this organisation (migration 0015), kept by lastContact.ts. */
+  lastContactOn: date('last_contact_on'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: version(),

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/client.ts';
 import { contactTopicCodes } from '../features/contacts/contactTopics.ts';
+import { refreshLastContacts } from '../features/contacts/lastContact.ts';
 
 /** Contacts each bench family gets: 100,000 families then hold the 5 million issue #5 measures at. */
 export const benchContactsPerFamily = 50;
 
 /** Families given their contacts per statement: 10,000 families is 500,000 contacts. */
 const familiesPerBatch = 10_000;
-
 
 /**
  * Gives every bench family of the area that has no contacts yet its history
@@ -16,7 +16,8 @@ const familiesPerBatch = 10_000;
  * one-to-one with the first member, some whole-family with two members, one
  * in ten not attended. Set-based, 10,000 families a statement, so five
  * million contacts take minutes, not hours; families with contacts are left
- * alone. Returns how many families were given contacts.
+ * alone. Each member's last contact is then worked out from them. Returns
+ * how many families were given contacts.
  */
 export async function addBenchContacts(
   db: Db,
@@ -66,7 +67,11 @@ export async function addBenchContacts(
         select (select count(*) from fams)::int as families, (select count(*) from members) as linked`,
     );
     const families = row?.families ?? 0;
-    if (families === 0) return done;
+    if (families === 0) {
+      if (done > 0)
+        await refreshLastContacts(db, sql`select id from family where partnership_area_id = ${areaId}`);
+      return done;
+    }
     done += families;
     onProgress(done);
   }

@@ -17,6 +17,7 @@ import {
   person,
 } from '../db/schema.ts';
 import { newApiToken } from '../features/api/apiTokenService.ts';
+import { refreshLastContacts } from '../features/contacts/lastContact.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { newSecret } from '../platform/auth/tokens.ts';
 import { addDemoAssessments } from './demoAssessment.ts';
@@ -189,6 +190,8 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoGroups(tx, today);
     await addDemoContacts(tx, today);
     await addDemoProgrammes(tx, today);
+    // The demo writes contacts directly: each member's last contact is worked out from them once.
+    await refreshLastContacts(tx);
   });
 }
 

@@ -1,21 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import {
-  auditEvent,
-  consent,
-  contact,
-  contactMember,
-  familyTeamMember,
-  memberSupport,
-  supportGroup,
-} from '../../db/schema.ts';
+import { auditEvent, consent, familyTeamMember, memberSupport, supportGroup } from '../../db/schema.ts';
 import { createFamily, createPractice } from '../../testing/fixtures.ts';
 import { TestBrowser, testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
+import { contactFields, recordContact } from '../contacts/contactTesting.ts';
 import { isoWeekday } from '../groups/groupRepository.ts';
-import { addDays } from '../plan/planSchedule.ts';
 
 describe('my work on the home page', () => {
   let database: Database;
@@ -36,21 +28,6 @@ describe('my work on the home page', () => {
     const [agnes, callum] = home.people as [(typeof home.people)[0], (typeof home.people)[0]];
     await db.update(memberSupport).set({ workerId: user.id }).where(eq(memberSupport.familyId, home.id));
     const today = todayInUk(new Date());
-    const [held] = await db
-      .insert(contact)
-      .values({
-        familyId: home.id,
-        organisationId: org.id,
-        workerId: user.id,
-        occurredAt: new Date(`${addDays(today, -3)}T10:00:00Z`),
-        kind: 'one_to_one',
-        channel: 'phone',
-        outcome: 'attended',
-      })
-      .returning();
-    await db
-      .insert(contactMember)
-      .values({ contactId: held?.id as string, personId: agnes.id, familyId: home.id });
     await db.insert(supportGroup).values({
       organisationId: org.id,
       name: 'Carse family support group',
@@ -62,6 +39,13 @@ describe('my work on the home page', () => {
     });
     const browser = new TestBrowser(app);
     await browser.signIn(user.email);
+    // Agnes had a phone call three days ago, recorded as a worker would.
+    const call = await recordContact(
+      browser,
+      home.id,
+      contactFields([agnes.id], { channel: 'phone' }, new Date(Date.now() - 3 * 86_400_000)),
+    );
+    expect(call.statusCode).toBe(303);
     const page = await browser.get('/');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('You support 2 members in 1 family. 1 is due a contact');

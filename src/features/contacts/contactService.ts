@@ -16,6 +16,7 @@ import {
   contactOutcomeNames,
   contactTopics,
 } from './contactTopics.ts';
+import { noteAttendedContact } from './lastContact.ts';
 
 export type RecordOutcome = { ok: true; id: string } | { ok: false; errors: FieldErrors } | undefined;
 
@@ -91,6 +92,13 @@ export class ContactService {
       await tx
         .insert(contactMember)
         .values(input.memberIds.map((personId) => ({ contactId: created.id, personId, familyId })));
+      if (input.outcome === 'attended')
+        await noteAttendedContact(tx, {
+          familyId,
+          organisationId,
+          personIds: input.memberIds,
+          occurredOn: ukDateAndTime(input.occurredAt).date,
+        });
       if (input.significant) {
         const confidentialSupport = choices.members.some(
           (m) => input.memberIds.includes(m.personId) && m.confidentialSupport,

@@ -6,11 +6,15 @@ import {
   assessmentConcern,
   auditEvent,
   chronologyEntry,
+  contact,
+  contactMember,
   familyMembership,
   familyPlan,
   memberSupport,
   person,
   planGoal,
+  programmeEnrolment,
+  programme as programmeTable,
   recordChange,
 } from '../../db/schema.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
@@ -161,6 +165,66 @@ describe('merging and moving members', () => {
     );
     expect(historyPage.body).toContain('Their details: Merged');
     expect(historyPage.body).toContain('Their details: Added');
+  });
+
+  it('points the duplicate’s contacts, registers and enrolments at the kept record, with its last contact', async () => {
+    const { area, org, user } = await createPractice(database.db, ['team_lead', 'practitioner']);
+    const access = accessOf(user, area.id);
+    const members = new MemberService(database.db);
+    const first = await members.startFamily(access, {
+      name: 'The Reid family',
+      localityId: null,
+      details: kayla(),
+    });
+    const second = await members.startFamily(access, {
+      name: 'The Moffat family',
+      localityId: null,
+      details: kayla({ dateOfBirth: null, approximateAge: 11 }),
+    });
+    const [held] = await database.db
+      .insert(contact)
+      .values({
+        familyId: second.familyId,
+        organisationId: org.id,
+        workerId: user.id,
+        occurredAt: new Date('2026-11-20T10:00:00Z'),
+        kind: 'one_to_one',
+        channel: 'phone',
+        outcome: 'attended',
+      })
+      .returning();
+    await database.db
+      .insert(contactMember)
+      .values({ contactId: held?.id as string, personId: second.personId, familyId: second.familyId });
+    const [programme] = await database.db
+      .select()
+      .from(programmeTable)
+      .where(eq(programmeTable.code, 'youth-support'));
+    await database.db.insert(programmeEnrolment).values({
+      programmeId: programme?.id as string,
+      familyId: second.familyId,
+      personId: second.personId,
+      organisationId: org.id,
+      enrolledOn: '2026-11-01',
+    });
+
+    expect(await mergePeople(database.db, access, first.personId, second.personId)).toBe('merged');
+
+    const linked = await database.db
+      .select()
+      .from(contactMember)
+      .where(eq(contactMember.contactId, held?.id as string));
+    expect(linked.map((l) => l.personId)).toEqual([first.personId]);
+    const enrolments = await database.db
+      .select()
+      .from(programmeEnrolment)
+      .where(eq(programmeEnrolment.familyId, second.familyId));
+    expect(enrolments.map((e) => e.personId)).toEqual([first.personId]);
+    const supports = await database.db
+      .select()
+      .from(memberSupport)
+      .where(and(eq(memberSupport.familyId, second.familyId), eq(memberSupport.personId, first.personId)));
+    expect(supports.map((s) => s.lastContactOn)).toEqual(['2026-11-20']);
   });
 
   it('points the duplicate’s plan goals, concerns and plan agreement at the kept record', async () => {

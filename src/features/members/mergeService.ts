@@ -3,6 +3,7 @@ import { type Db, queryRows } from '../../db/client.ts';
 import { person } from '../../db/schema.ts';
 import { type AccessContext, hasRole } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
+import { refreshLastContacts } from '../contacts/lastContact.ts';
 import { memberVisible } from '../families/familyVisibility.ts';
 import { changedFields, recordHistory } from '../families/recordHistory.ts';
 
@@ -50,6 +51,22 @@ async function repointAssessmentAndPlan(tx: Db, keepId: string, otherId: string)
   await tx.execute(sql`update team_meeting set members_present = array(select distinct unnest(
     array_replace(members_present, ${otherId}::uuid, ${keepId}::uuid))) where ${otherId}::uuid = any(members_present)`);
   return left.length;
+}
+
+/**
+ * Points the duplicate's contacts, group registers and programme enrolments
+ * at the kept record (a contact or session both were recorded at keeps one
+ * line for the person), then works out the kept record's last contacts again.
+ */
+async function repointSupportDelivery(tx: Db, keepId: string, otherId: string): Promise<void> {
+  await tx.execute(sql`delete from contact_member o where o.person_id = ${otherId}
+    and exists (select 1 from contact_member k where k.contact_id = o.contact_id and k.person_id = ${keepId})`);
+  await tx.execute(sql`update contact_member set person_id = ${keepId} where person_id = ${otherId}`);
+  await tx.execute(sql`delete from group_attendance o where o.person_id = ${otherId}
+    and exists (select 1 from group_attendance k where k.session_id = o.session_id and k.person_id = ${keepId})`);
+  await tx.execute(sql`update group_attendance set person_id = ${keepId} where person_id = ${otherId}`);
+  await tx.execute(sql`update programme_enrolment set person_id = ${keepId} where person_id = ${otherId}`);
+  await refreshLastContacts(tx, sql`select family_id from family_membership where person_id = ${keepId}`);
 }
 
 /**
@@ -132,6 +149,7 @@ export async function mergePeople(
     await tx.execute(sql`update chronology_entry set person_id = ${keepId} where person_id = ${otherId}`);
     await tx.execute(sql`update team_worker set person_id = ${keepId} where person_id = ${otherId}`);
     const sectionsKept = await repointAssessmentAndPlan(tx, keepId, otherId);
+    await repointSupportDelivery(tx, keepId, otherId);
 
     const fill: Record<string, unknown> = {};
     for (const name of fillable) if (keep[name] === null && other[name] !== null) fill[name] = other[name];

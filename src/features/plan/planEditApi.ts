@@ -122,8 +122,7 @@ export const planEditApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
         audit: false,
         withChoices: true,
       });
-      if (!record?.actions.some((a) => a.id === actionId))
-        return sendProblem(reply, problem(404, notFound));
+      if (!record?.actions.some((a) => a.id === actionId)) return sendProblem(reply, problem(404, notFound));
       const body = request.body;
       const checked = checkActionForm(
         {
