@@ -54,12 +54,17 @@ function myMembersStatement(dueOnly: boolean, shown: number) {
         f.reference, f.name as "familyName", p.given_name as "givenName", p.preferred_name as "preferredName",
         p.family_name as "memberFamilyName", s.status, s.weight, s.last_contact_on::text as "lastContactOn"
       from (
-        -- Read in the index's order and fenced (offset 0), so the rows stream and stop at the limit
-        -- instead of the planner sorting the whole caseload, whose size it cannot foresee.
-        select * from member_support s
+        -- Read along the index alone (its own columns), a few times as many as are shown: the
+        -- worker's own organisation's support is almost always visible to them, and reading on
+        -- would sort the whole caseload. Should more than that be hidden, fewer are listed; never
+        -- anyone hidden.
+        select s.family_id, s.person_id, s.organisation_id, s.last_contact_on from member_support s
         where s.worker_id = ${userId} and s.organisation_id = ${organisationId} and s.status <> 'closed' and ${extra}
-        order by ${order} offset 0
-      ) s
+        order by ${order}
+        limit ${shown * 4}
+      ) i
+      join member_support s on s.family_id = i.family_id and s.person_id = i.person_id
+        and s.organisation_id = i.organisation_id
       join family f on f.id = s.family_id
       join person p on p.id = s.person_id
       join family_membership m on m.family_id = s.family_id and m.person_id = s.person_id and m.ended_on is null
