@@ -24,6 +24,8 @@ const homeP95LimitMs = 25;
 const overviewP95LimitMs = 30;
 const searchP95LimitMs = 50;
 const planP95LimitMs = 30;
+const contactP95LimitMs = 30;
+const homeWithContactsP95LimitMs = 30;
 const children = new Set<ChildProcess>();
 
 function fail(message: string): never {
@@ -109,12 +111,19 @@ async function signIn(base: string): Promise<string> {
   return cookie;
 }
 
+/** A form posted to each path in turn instead of a GET, and the status a good answer has (a redirect). */
+interface PostForm {
+  bodies: string[];
+  status: number;
+}
+
 async function load(
   target: string,
   url: string,
   options: BenchOptions,
   headers: Record<string, string> = {},
   paths: string[] = [],
+  post?: PostForm,
 ): Promise<TargetResult> {
   // With several paths, each request takes the next one, so no one page or search is answered from caches alone.
   let next = 0;
@@ -122,9 +131,12 @@ async function load(
     ? [
         {
           setupRequest: (request: { path: string; headers?: Record<string, string> }) => {
-            const path = paths[next % paths.length] as string;
+            const index = next % paths.length;
             next += 1;
-            return { ...request, path };
+            const path = paths[index] as string;
+            return post
+              ? { ...request, path, method: 'POST', body: post.bodies[index] }
+              : { ...request, path };
           },
         },
       ]
@@ -138,9 +150,12 @@ async function load(
   };
   if (options.warmup > 0) await autocannon({ ...base, duration: options.warmup });
   const latencies: number[] = [];
+  // A form post answers with a redirect; anything else from it is a failed answer.
+  let unexpected = 0;
   const instance = autocannon({ ...base, duration: options.duration });
-  instance.on('response', (_client, _status, _bytes, ms) => {
+  instance.on('response', (_client, status, _bytes, ms) => {
     latencies.push(ms);
+    if (post && status !== post.status) unexpected += 1;
   });
   const result = await instance;
   const summary = summarise(
@@ -148,7 +163,7 @@ async function load(
     latencies,
     result.duration,
     result.errors + result.timeouts,
-    result.non2xx,
+    post ? unexpected : result.non2xx,
   );
   process.stdout.write(
     `  ${target}: ${Math.round(summary.requestsPerSecond)} requests/s, p95 ${summary.p95.toFixed(2)} ms\n`,
@@ -161,7 +176,11 @@ async function load(
  * organisation's team, and people in them (names, dates of birth, postcodes)
  * to make realistic searches from. Picked at random, many of each.
  */
-async function benchTargets(url: string): Promise<{ familyIds: string[]; people: SearchPerson[] }> {
+async function benchTargets(url: string): Promise<{
+  familyIds: string[];
+  people: SearchPerson[];
+  contactWith: { familyId: string; personId: string }[];
+}> {
   const database = await openDatabase({ databaseUrl: url, poolSize: 1 });
   try {
     const teamFamilies = sql`select t.family_id from family_team_member t join app_user u on u.organisation_id = t.organisation_id
@@ -176,7 +195,19 @@ async function benchTargets(url: string): Promise<{ familyIds: string[]; people:
           p.postcode from family_membership m join person p on p.id = m.person_id
         where m.family_id in (${teamFamilies}) and p.family_name is not null order by random() limit 1000`,
     );
-    return { familyIds: families.map((f) => f.id), people };
+    // For recording contacts: in each of those families, a member the bench user's organisation supports.
+    const contactWith = await queryRows<{ familyId: string; personId: string }>(
+      database.db,
+      sql`select distinct on (s.family_id) s.family_id as "familyId", s.person_id as "personId"
+        from member_support s join app_user u on u.organisation_id = s.organisation_id
+        where lower(u.email) = ${benchUserEmail}
+          and s.family_id in (${sql.join(
+            families.map((f) => sql`${f.id}::uuid`),
+            sql`, `,
+          )})
+        order by s.family_id, s.person_id`,
+    );
+    return { familyIds: families.map((f) => f.id), people, contactWith };
   } finally {
     await database.close();
   }
@@ -185,9 +216,9 @@ async function benchTargets(url: string): Promise<{ familyIds: string[]; people:
 async function databaseFacts(url: string) {
   const database = await openDatabase({ databaseUrl: url, poolSize: 1 });
   try {
-    const [row] = await queryRows<{ version: string; families: number; open: number }>(
+    const [row] = await queryRows<{ version: string; families: number; open: number; contacts: number }>(
       database.db,
-      sql`select version() as version,
+      sql`select version() as version, (select count(*)::int from contact) as contacts,
         (select count(*)::int from family f join partnership_area a on a.id = f.partnership_area_id
           where a.name = ${benchArea.name}) as families,
         (select count(*)::int from family f where f.status = 'open' and exists (
@@ -205,6 +236,54 @@ const homeTarget = 'GET / (signed in)';
 const overviewTarget = 'GET family overview';
 const searchTarget = 'GET family search';
 const planTarget = 'GET family plan';
+const contactTarget = 'POST record a contact';
+
+/**
+ * The contact form's fields for a one-to-one phone call with the member an
+ * hour ago, attended, with the CSRF token a browser would send. Each request
+ * records a new contact (the database grows by the number measured).
+ */
+async function contactForms(
+  base: string,
+  cookie: string,
+  contactWith: { familyId: string; personId: string }[],
+) {
+  const first = contactWith[0];
+  if (!first) throw new Error('the bench user supports no one to record a contact with');
+  const form = await fetch(`${base}/practice/families/${first.familyId}/contacts/new`, {
+    headers: { cookie },
+  });
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+  if (form.status !== 200 || !token) throw new Error(`the contact form answered ${form.status}`);
+  const at = new Date(Date.now() - 3_600_000);
+  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+    .format(at)
+    .split('-') as [string, string, string];
+  const time = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  }).format(at);
+  return {
+    paths: contactWith.map((c) => `/practice/families/${c.familyId}/contacts/new`),
+    bodies: contactWith.map((c) =>
+      new URLSearchParams({
+        _csrf: token,
+        'occurredOn-day': String(Number(day)),
+        'occurredOn-month': String(Number(month)),
+        'occurredOn-year': year,
+        time,
+        members: c.personId,
+        kind: 'one_to_one',
+        channel: 'phone',
+        outcome: 'attended',
+        durationMinutes: '30',
+        topics: 'coping',
+        notes: 'Talked through the week and what to try before the next call.',
+      }).toString(),
+    ),
+  };
+}
 
 async function main(): Promise<void> {
   const parsed = parseBenchOptions(process.argv.slice(2), process.env);
@@ -229,7 +308,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Seeding step took ${((performance.now() - seedStarted) / 1000).toFixed(1)} s.\n\n`);
 
   // Bounded: every target's warm-up and measurement, plus time to start servers and sign in.
-  const budget = 8 * (options.warmup + options.duration) * 1000 + 180_000;
+  const budget = 10 * (options.warmup + options.duration) * 1000 + 180_000;
   setTimeout(() => fail(`The benchmark took longer than ${budget / 1000} s; stopped.`), budget).unref();
 
   const results: TargetResult[] = [];
@@ -268,6 +347,19 @@ async function main(): Promise<void> {
     overviewPaths.map((path) => `${path}/plan`),
   );
   await measure(searchTarget, `${app.url}/`, { cookie }, searches);
+  if (wanted(contactTarget)) {
+    const forms = await contactForms(app.url, cookie, targets.contactWith);
+    results.push(
+      await load(
+        contactTarget,
+        `${app.url}/`,
+        options,
+        { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        forms.paths,
+        { bodies: forms.bodies, status: 303 },
+      ),
+    );
+  }
   await measure('GET search, surname only', `${app.url}/`, { cookie }, surnameOnly);
   await stopServer(app.child);
 
@@ -278,6 +370,7 @@ async function main(): Promise<void> {
   const overview = byName(overviewTarget);
   const search = byName(searchTarget);
   const plan = byName(planTarget);
+  const contact = byName(contactTarget);
   const verdict = (result: TargetResult | undefined, limit: number) =>
     !result
       ? 'not measured (BENCH_ONLY)'
@@ -302,6 +395,8 @@ async function main(): Promise<void> {
     `Target: family overview p95 ≤ ${overviewP95LimitMs} ms: ${verdict(overview, overviewP95LimitMs)}`,
     `Target: family search p95 ≤ ${searchP95LimitMs} ms: ${verdict(search, searchP95LimitMs)}`,
     `Target: family plan page p95 ≤ ${planP95LimitMs} ms: ${verdict(plan, planP95LimitMs)}`,
+    `Target: recording a contact p95 ≤ ${contactP95LimitMs} ms with ${facts?.contacts.toLocaleString('en-GB')} contacts: ${verdict(contact, contactP95LimitMs)}`,
+    `Target: signed-in home page p95 ≤ ${homeWithContactsP95LimitMs} ms with that many contacts (issue #5): ${verdict(home, homeWithContactsP95LimitMs)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

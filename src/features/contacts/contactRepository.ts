@@ -109,22 +109,21 @@ export class ContactRepository {
     const found = await this.visibleFamily(familyId, action);
     if (!found) return undefined;
     const organisationId = this.access.organisationId ?? null;
-    const [members, agencies, enrolments] = await Promise.all([
-      this.members(familyId),
-      queryRows<{ id: string; name: string }>(
-        this.db,
-        sql`select o.id, o.name from organisation o join family f on f.partnership_area_id = o.partnership_area_id
+    // One after another: inside a transaction the three share one connection.
+    const members = await this.members(familyId);
+    const agencies = await queryRows<{ id: string; name: string }>(
+      this.db,
+      sql`select o.id, o.name from organisation o join family f on f.partnership_area_id = o.partnership_area_id
           where f.id = ${familyId} and o.id is distinct from ${organisationId} order by o.name`,
-      ),
-      queryRows<EnrolmentChoice>(
-        this.db,
-        sql`select e.id, e.person_id as "personId", pr.name as "programmeName", e.enrolled_on::text as "enrolledOn"
+    );
+    const enrolments = await queryRows<EnrolmentChoice>(
+      this.db,
+      sql`select e.id, e.person_id as "personId", pr.name as "programmeName", e.enrolled_on::text as "enrolledOn"
           from programme_enrolment e join programme pr on pr.id = e.programme_id
           where e.family_id = ${familyId} and e.status = 'active' and e.organisation_id = ${organisationId}
             and ${memberVisible(this.access, sql`e.family_id`, sql`e.person_id`)}
           order by e.enrolled_on, pr.name`,
-      ),
-    ]);
+    );
     return { family: found, members, agencies, enrolments };
   }
 
