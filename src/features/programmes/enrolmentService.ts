@@ -94,21 +94,20 @@ export class EnrolmentService {
       const errors: FieldErrors = {};
       const age = checkAge(member, programme, input.enrolledOn);
       if (age.kind === 'outside') errors.enrolledOn = age.message;
-      const [worker, groups, already] = await Promise.all([
-        programmes.workers(programme.id, tx).then((ws) => ws.find((w) => w.id === input.workerId)),
-        programmes.groups(programme.id, tx),
-        tx
-          .select({ id: programmeEnrolment.id })
-          .from(programmeEnrolment)
-          .where(
-            and(
-              eq(programmeEnrolment.familyId, familyId),
-              eq(programmeEnrolment.personId, member.personId),
-              eq(programmeEnrolment.programmeId, programme.id),
-              eq(programmeEnrolment.status, 'active'),
-            ),
+      // One after another: inside the transaction they share one connection.
+      const worker = (await programmes.workers(programme.id, tx)).find((w) => w.id === input.workerId);
+      const groups = await programmes.groups(programme.id, tx);
+      const already = await tx
+        .select({ id: programmeEnrolment.id })
+        .from(programmeEnrolment)
+        .where(
+          and(
+            eq(programmeEnrolment.familyId, familyId),
+            eq(programmeEnrolment.personId, member.personId),
+            eq(programmeEnrolment.programmeId, programme.id),
+            eq(programmeEnrolment.status, 'active'),
           ),
-      ]);
+        );
       if (!worker) errors.workerId = 'Select a worker of your organisation';
       if (input.groupId && !groups.some((g) => g.id === input.groupId))
         errors.groupId = 'Select one of your groups that runs this programme';
