@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { type AccessContext, canSeePersonalData, hasRole } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
@@ -52,9 +52,21 @@ export class CaseloadRepository {
    * lead is given their own row only.
    */
   async workers(db: Db = this.db): Promise<WorkerCaseload[]> {
-    const { organisationId, userId } = this.access;
-    if (!organisationId || !userId || !canSeePersonalData(this.access)) return [];
-    const onlyMe = hasRole(this.access, 'team_lead') ? sql`` : sql`and u.id = ${userId}`;
+    const { userId } = this.access;
+    if (!userId) return [];
+    return this.caseloads(db, hasRole(this.access, 'team_lead') ? sql`true` : sql`u.id = ${userId}`);
+  }
+
+  /** One worker's caseload, when they are an active practice worker of the user's organisation. */
+  async worker(workerId: string, db: Db = this.db): Promise<WorkerCaseload | undefined> {
+    const [row] = await this.caseloads(db, sql`u.id = ${workerId}`);
+    return row;
+  }
+
+  /** The caseloads of the organisation's active practice workers whom `which` picks (a condition on `u`). */
+  private async caseloads(db: Db, which: SQL): Promise<WorkerCaseload[]> {
+    const { organisationId } = this.access;
+    if (!organisationId || !canSeePersonalData(this.access)) return [];
     return queryRows<WorkerCaseload>(
       db,
       sql`select u.id as "userId", u.display_name as name, u.roles,
@@ -65,30 +77,10 @@ export class CaseloadRepository {
           and s.status <> 'closed'
         left join caseload_limit l on l.user_id = u.id
         where u.organisation_id = ${organisationId} and u.status = 'active'
-          and u.roles && array['practitioner', 'volunteer', 'team_lead']::text[] ${onlyMe}
+          and u.roles && array['practitioner', 'volunteer', 'team_lead']::text[] and ${which}
         group by u.id, u.display_name, u.roles, l.max_weight
         order by u.display_name, u.id`,
     );
-  }
-
-  /** One worker's caseload, when they are an active practice worker of the user's organisation. */
-  async worker(workerId: string, db: Db = this.db): Promise<WorkerCaseload | undefined> {
-    const { organisationId } = this.access;
-    if (!organisationId || !canSeePersonalData(this.access)) return undefined;
-    const [row] = await queryRows<WorkerCaseload>(
-      db,
-      sql`select u.id as "userId", u.display_name as name, u.roles,
-          count(distinct s.family_id)::int as families, count(s.id)::int as members,
-          coalesce(sum(s.weight), 0)::int as weighted, l.max_weight as "limit"
-        from app_user u
-        left join member_support s on s.worker_id = u.id and s.organisation_id = u.organisation_id
-          and s.status <> 'closed'
-        left join caseload_limit l on l.user_id = u.id
-        where u.id = ${workerId} and u.organisation_id = ${organisationId} and u.status = 'active'
-          and u.roles && array['practitioner', 'volunteer', 'team_lead']::text[]
-        group by u.id, u.display_name, u.roles, l.max_weight`,
-    );
-    return row;
   }
 
   /**
