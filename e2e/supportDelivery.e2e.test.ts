@@ -173,11 +173,12 @@ describe('support delivery: contacts, a group register, a programme, and the wor
     expect(await held.detail('People who came')).toBe(
       `8 (${named} members linked to family records, ${firstNames.length} first names)`,
     );
-    await held.openFirstMember();
+    const member = await held.openFirstMember();
     await noJs.waitForURL(/\/practice\/families\/[0-9a-f-]{36}$/);
     const attendedId = /families\/([0-9a-f-]{36})/.exec(noJs.url())?.[1] as string;
     const attendedName = await readText(noJs.locator('h1'));
     const attended = await FamilyGroupsPage.goto(noJs, attendedId, attendedName, 'after-session');
+    expect(await noJs.locator('main h2', { hasText: member }).count()).toBe(1);
     expect((await attended.lines()).join('\n')).toContain(`${group}, Carse Family Support Service`);
 
     // Enrolling the mother in CRAFT, after a mistake and the untrained-worker warning.
@@ -217,7 +218,14 @@ describe('support delivery: contacts, a group register, a programme, and the wor
     await noJs.locator('#workerId').selectOption({ label: trained as string });
     await press(noJs, 'button', 'Enrol anyway');
     const enrolmentTitle = `${craft}: ${mother}`;
-    const enrolled = await ProgrammePage.verifyOnPage(noJs, enrolmentTitle, enrolmentTitle, 'enrolled');
+    // The enrolment page is audited below, with its sessions.
+    const enrolled = await ProgrammePage.verifyOnPage(
+      noJs,
+      enrolmentTitle,
+      enrolmentTitle,
+      'enrolled',
+      false,
+    );
     expect(await enrolled.progressText()).toBe('0 of 12 sessions');
     const enrolmentUrl = noJs.url();
 

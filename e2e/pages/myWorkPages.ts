@@ -10,24 +10,27 @@ export interface MyMemberRow {
   due: boolean;
 }
 
+/** Reads the table in one step: the caseload lists up to 300 members, and a round trip a cell is slow. */
 async function memberRows(page: Page, caption: string): Promise<MyMemberRow[]> {
   const table = page.locator('main table', { has: page.locator('caption', { hasText: caption }) });
-  const rows = [];
-  for (const row of await table.locator('tbody tr').all()) {
-    const [member, family, last] = await row.locator('td').all();
-    if (!member || !family || !last) continue;
-    const link = family.locator('a');
-    const lastContact = await readText(last);
-    rows.push({
-      // The member's name is the cell's first text; their support status follows it.
-      member: await member.evaluate((cell) => cell.firstChild?.textContent?.trim() ?? ''),
-      family: await readText(link),
-      href: (await link.getAttribute('href')) ?? '',
-      lastContact: lastContact.replace(/\s*Contact due$/, ''),
-      due: /Contact due$/.test(lastContact) || caption.startsWith('Due'),
-    });
-  }
-  return rows;
+  const rows = await table.evaluate((element) =>
+    Array.from(element.querySelectorAll('tbody tr'), (row) => {
+      const [member, family, last] = Array.from(row.querySelectorAll('td'));
+      const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      return {
+        // The member's name is the cell's first text; their support status follows it.
+        member: text(member?.firstChild),
+        family: text(family?.querySelector('a')),
+        href: family?.querySelector('a')?.getAttribute('href') ?? '',
+        lastContact: text(last),
+      };
+    }),
+  );
+  return rows.map((row) => ({
+    ...row,
+    lastContact: row.lastContact.replace(/\s*Contact due$/, ''),
+    due: /Contact due$/.test(row.lastContact) || caption.startsWith('Due'),
+  }));
 }
 
 /** The home page's "My work" and "Today's groups", for a practitioner. */
