@@ -12,19 +12,18 @@ export class SignInPage extends BasePage {
   }
 
   /** Checks the browser is on the sign-in page; `state` names the screenshot, like "signed-out". */
-  static async verifyOnPage(page: Page, state?: string, audit = true): Promise<SignInPage> {
+  static async verifyOnPage(page: Page, state?: string): Promise<SignInPage> {
     await verifyPage(page, {
       title: 'Sign in',
       heading: 'Sign in to Hearth',
       screenshot: state ? `sign-in-${state}` : 'sign-in',
-      audit,
     });
     return new SignInPage(page);
   }
 
-  static async goto(page: Page, state?: string, audit = true): Promise<SignInPage> {
+  static async goto(page: Page, state?: string): Promise<SignInPage> {
     await page.goto('/sign-in');
-    return SignInPage.verifyOnPage(page, state, audit);
+    return SignInPage.verifyOnPage(page, state);
   }
 
   /**

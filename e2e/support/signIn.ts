@@ -4,14 +4,9 @@ import { SignInPage } from '../pages/signInPage.ts';
 import type { DemoAccount } from './demoAccounts.ts';
 import { testPassword } from './server.ts';
 
-/** Signs in from the sign-in page as a demo user and checks the home page greets them (audited unless `audit` is false). */
-export async function signInAs(
-  page: Page,
-  account: DemoAccount,
-  state: string,
-  audit = true,
-): Promise<HomePage> {
-  const signIn = await SignInPage.goto(page, undefined, audit);
+/** Signs in from the sign-in page as a demo user and checks the home page greets them. */
+export async function signInAs(page: Page, account: DemoAccount, state: string): Promise<HomePage> {
+  const signIn = await SignInPage.goto(page);
   await signIn.signIn(account.email, testPassword);
-  return HomePage.verifyOnPage(page, account.name, state, audit);
+  return HomePage.verifyOnPage(page, account.name, state);
 }
