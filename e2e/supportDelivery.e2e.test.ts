@@ -256,7 +256,10 @@ describe('support delivery: contacts, a group register, a programme, and the wor
       await craftForm.record();
       await ContactsPage.verifyOnPage(which, familyName, `craft-${session}`, false);
     }
-    await page.goto(enrolmentUrl);
+    // Her progress shows on her card in the family overview, and leads to the enrolment.
+    await page.goto(familyUrl);
+    await FamilyOverviewPage.verifyOnPage(page, familyName, 'craft', false);
+    await press(page, 'link', `${craft}: 3 of 12 sessions`);
     const progress = await ProgrammePage.verifyOnPage(page, enrolmentTitle, enrolmentTitle, 'enrolment');
     expect(await progress.progressText()).toBe('3 of 12 sessions');
     expect(
