@@ -7,11 +7,17 @@ export class RecordContactPage extends BasePage {
     super(page);
   }
 
-  static async verifyOnPage(page: Page, familyName: string, state: string): Promise<RecordContactPage> {
+  static async verifyOnPage(
+    page: Page,
+    familyName: string,
+    state: string,
+    audit = true,
+  ): Promise<RecordContactPage> {
     await verifyPage(page, {
       title: `Record a contact: ${familyName}`,
       heading: 'Record a contact',
       screenshot: `record-contact-${state}`,
+      audit,
     });
     return new RecordContactPage(page);
   }
@@ -44,6 +50,11 @@ export class RecordContactPage extends BasePage {
     await this.page.getByLabel(label, { exact: true }).fill(value);
   }
 
+  /** Counts the contact toward a programme, by the select's label ("CRAFT (…): Amira Henderson"). */
+  async partOf(option: string): Promise<void> {
+    await this.page.locator('#enrolmentId').selectOption({ label: option });
+  }
+
   /** Submits with the keyboard. */
   async record(): Promise<void> {
     await this.page.getByRole('button', { name: 'Record contact' }).focus();
@@ -57,11 +68,17 @@ export class ContactsPage extends BasePage {
     super(page);
   }
 
-  static async verifyOnPage(page: Page, familyName: string, state: string): Promise<ContactsPage> {
+  static async verifyOnPage(
+    page: Page,
+    familyName: string,
+    state: string,
+    audit = true,
+  ): Promise<ContactsPage> {
     await verifyPage(page, {
       title: `Contacts: ${familyName}`,
       heading: 'Contacts',
       screenshot: `contacts-${state}`,
+      audit,
     });
     return new ContactsPage(page);
   }

@@ -8,11 +8,17 @@ export class FamilyOverviewPage extends BasePage {
   }
 
   /** Checks the browser is on the overview of the family called `familyName`. */
-  static async verifyOnPage(page: Page, familyName: string, state?: string): Promise<FamilyOverviewPage> {
+  static async verifyOnPage(
+    page: Page,
+    familyName: string,
+    state?: string,
+    audit = true,
+  ): Promise<FamilyOverviewPage> {
     await verifyPage(page, {
       title: 'Family overview',
       heading: familyName,
       screenshot: state ? `family-overview-${state}` : 'family-overview',
+      audit,
     });
     return new FamilyOverviewPage(page);
   }

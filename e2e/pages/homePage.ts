@@ -8,11 +8,12 @@ export class HomePage extends BasePage {
   }
 
   /** Checks the browser is on the home page greeting `name`; `state` names the screenshot. */
-  static async verifyOnPage(page: Page, name: string, state?: string): Promise<HomePage> {
+  static async verifyOnPage(page: Page, name: string, state?: string, audit = true): Promise<HomePage> {
     await verifyPage(page, {
       title: 'Home',
       heading: `Hello, ${name}`,
       screenshot: state ? `home-${state}` : 'home',
+      audit,
     });
     return new HomePage(page);
   }

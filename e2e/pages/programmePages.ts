@@ -19,8 +19,9 @@ export class ProgrammePage extends BasePage {
     title: string,
     heading: string,
     screenshot: string,
+    audit = true,
   ): Promise<ProgrammePage> {
-    await verifyPage(page, { title, heading, screenshot: `programmes-${screenshot}` });
+    await verifyPage(page, { title, heading, screenshot: `programmes-${screenshot}`, audit });
     return new ProgrammePage(page);
   }
 
