@@ -72,13 +72,15 @@ function myMembersStatement(dueOnly: boolean, shown: number) {
         and ${memberVisible(access, sql`s.family_id`, sql`s.person_id`)}
       order by ${order}
       limit ${shown}`;
+      // Exactly the index's order (nulls first too), so each run reads no more than it keeps.
+      const indexOrder = sql`s.last_contact_on nulls first, s.family_id, s.person_id`;
       // Due a contact: those with none yet, then those whose last is old enough. Two runs along the
       // index rather than one with "or", which PostgreSQL would answer by sorting the whole caseload.
       const candidates = dueOnly
-        ? sql`(${members(sql`s.last_contact_on is null`, sql`s.family_id, s.person_id`)})
+        ? sql`(${members(sql`s.last_contact_on is null`, indexOrder)})
         union all
-        (${members(sql`s.last_contact_on <= ${dueBefore}::date`, sql`s.last_contact_on, s.family_id, s.person_id`)})`
-        : members(sql`true`, sql`s.last_contact_on nulls first, s.family_id, s.person_id`);
+        (${members(sql`s.last_contact_on <= ${dueBefore}::date`, indexOrder)})`
+        : members(sql`true`, indexOrder);
       return sql`with shown as (
         select * from (${candidates}) c
         order by "lastContactOn" nulls first, "familyId", "personId"
