@@ -19,7 +19,8 @@ import {
   groupFieldOrder,
   parseGroupForm,
 } from './groupForm.ts';
-import { groupRecordChanges, presentGroupHistory } from './groupHistory.ts';
+import { presentGroupHistory } from './groupHistory.ts';
+import { groupRecordChanges } from './groupHistoryRepository.ts';
 import {
   groupFormItems,
   groupFormOf,

@@ -10,7 +10,8 @@ import { todayInUk } from '../chronology/dateParts.ts';
 import { partsOfIso } from '../plan/planForms.ts';
 import { dateItems, idParam, planErrorList } from '../plan/planPageHelpers.ts';
 import { searchPeople } from '../search/personSearch.ts';
-import { groupRecordChanges, presentGroupHistory } from './groupHistory.ts';
+import { presentGroupHistory } from './groupHistory.ts';
+import { groupRecordChanges } from './groupHistoryRepository.ts';
 import { attendeeItems, presentFamilyAttendance, presentGroup, presentSession } from './groupPresenter.ts';
 import { GroupRepository, type GroupRow } from './groupRepository.ts';
 import {
