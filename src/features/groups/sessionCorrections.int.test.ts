@@ -148,6 +148,17 @@ describe('correcting group sessions and marking them recorded in error', () => {
     });
     expect(future.statusCode).toBe(400);
     expect(future.body).toContain('The date of the session must be today or in the past');
+    // "Find" on the correction form adds people to the list, keeps what was typed and the version, and saves nothing.
+    const find = await s.asHome.post(`${s.href}/edit`, {
+      ...token,
+      topic: 'Typed',
+      find: 'callum',
+      intent: 'find',
+    });
+    expect(find.statusCode).toBe(200);
+    expect(find.body).toContain(`value="${s.family.id}:${s.callum.id}"`);
+    expect(find.body).toContain('value="Typed"');
+    expect(tokenOf(find.body)._version).toBe('1');
     const hidden = await createFamily(database.db, s.area.id, [s.outsider.id]);
     const invisible = await s.asHome.post(`${s.href}/edit`, {
       ...token,

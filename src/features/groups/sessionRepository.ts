@@ -194,7 +194,8 @@ export class SessionRepository {
         where m.ended_on is null and p.merged_into_id is null
           and ${memberVisible(this.access, sql`m.family_id`, sql`m.person_id`)}
           and (exists (select 1 from group_attendance a join group_session gs on gs.id = a.session_id
-                where gs.group_id = ${groupId} and a.person_id = m.person_id and a.family_id = m.family_id)
+                where gs.group_id = ${groupId} and gs.in_error_at is null
+                  and a.person_id = m.person_id and a.family_id = m.family_id)
             or m.person_id = any(${sql.param(extraPeople)}::uuid[]))
         order by coalesce(p.preferred_name, p.given_name), p.family_name, f.reference, p.id
         limit ${limit}`,
