@@ -112,6 +112,11 @@ export const groupSession = pgTable('group_session', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: version(),
+  // Migration 0017: corrections and "recorded in error".
+  updatedBy: uuid('updated_by'),
+  inErrorAt: timestamp('in_error_at', { withTimezone: true }),
+  inErrorBy: uuid('in_error_by'),
+  inErrorReason: text('in_error_reason'),
 });
 
 export const groupAttendance = pgTable('group_attendance', {

@@ -96,4 +96,23 @@ describe('the demo groups', () => {
     const attended = await new SessionRepository(database.db, morven).forFamily(attendee?.familyId as string);
     expect(attended?.rows.map((r) => r.groupName)).toContain('Carse family support group');
   });
+
+  it('has a corrected session with its history, and a duplicate recorded in error left out of the list', async () => {
+    const [figures] = await queryRows<{ inError: number; corrected: number; groupChanges: number }>(
+      database.db,
+      sql`select (select count(*)::int from group_session where in_error_at is not null) as "inError",
+          (select count(*)::int from record_change where record_type = 'group_session' and action = 'amended') as corrected,
+          (select count(*)::int from record_change where record_type = 'support_group') as "groupChanges"`,
+    );
+    expect(figures).toEqual({ inError: 1, corrected: 1, groupChanges: 1 });
+    const [group] = await queryRows<{ id: string }>(
+      database.db,
+      sql`select id from support_group where name = 'Carse family support group'`,
+    );
+    const morven = await accessOf('morven.blair@carse-family-support.example');
+    const repository = new SessionRepository(database.db, morven);
+    expect(await repository.countInError(group?.id as string)).toBe(1);
+    const listed = await repository.listForGroup(group?.id as string);
+    expect(listed.every((s) => s.inErrorAt === null)).toBe(true);
+  });
 });

@@ -14,6 +14,7 @@ import {
   groupSession,
   supportGroup,
 } from '../db/schemaSupport.ts';
+import { correctDemoGroupSession } from './demoGroupCorrections.ts';
 
 interface DemoGroup {
   organisation: string;
@@ -244,6 +245,17 @@ export async function addDemoGroups(tx: Db, today: Date): Promise<void> {
         ...firstNames.map((firstName) => ({ sessionId: session.id, firstName })),
       ];
       if (rows.length) await tx.insert(groupAttendance).values(rows);
+      if (index === 0 && week === 0)
+        await correctDemoGroupSession(tx, {
+          groupId: created.id,
+          sessionId: session.id,
+          heldOn: pastWeekday(today, g.weekday, week),
+          startsAt: g.startsAt,
+          topic,
+          named,
+          userId: recordedBy,
+          organisationId: org.id,
+        });
     }
   }
 }

@@ -38,6 +38,12 @@ const session: SessionRecord = {
   overCapacity: true,
   notes: null,
   recordedBy: 'Jackie Rennie',
+  version: 1,
+  updatedAt: '2026-11-28T12:00:00Z',
+  updatedByName: null,
+  inErrorAt: null,
+  inErrorByName: null,
+  inErrorReason: null,
   members: [
     {
       personId: 'a',

@@ -65,6 +65,7 @@ export function presentSessionSummary(groupId: string, s: SessionSummary) {
     topic: s.topic ?? 'No topic recorded',
     total: s.total,
     overCapacity: s.overCapacity,
+    inError: Boolean(s.inErrorAt),
   };
 }
 
@@ -76,6 +77,11 @@ function personLabel(m: RegisterMember): string {
 export function presentSession(group: GroupRow, s: SessionRecord) {
   return {
     ...presentSessionSummary(group.id, s),
+    editHref: `/practice/groups/${group.id}/sessions/${s.id}/edit`,
+    inErrorHref: `/practice/groups/${group.id}/sessions/${s.id}/in-error`,
+    inError: s.inErrorAt
+      ? { at: new Date(s.inErrorAt), by: s.inErrorByName, reason: s.inErrorReason ?? '' }
+      : null,
     notes: s.notes,
     recordedBy: s.recordedBy,
     members: s.members.map((m) => ({

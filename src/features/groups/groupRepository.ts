@@ -10,6 +10,7 @@ import {
 import { type AccessContext, canSeePersonalData } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { type EditToken, requireUpdated } from '../../platform/concurrency/optimisticLock.ts';
+import { changedFields, recordHistory } from '../families/recordHistory.ts';
 import type { GroupInput } from './groupForm.ts';
 
 export interface FacilitatorRow {
@@ -83,8 +84,8 @@ export async function todaysGroups(db: Db, access: AccessContext, today: string)
 const groupColumns = sql`g.id, g.name, g.kind, g.programme_id as "programmeId", p.name as "programmeName",
   g.for_whom as "forWhom", g.location, g.meets, g.weekday, g.capacity, g.attendance, g.active, g.version,
   g.updated_at::text as "updatedAt",
-  (select count(*)::int from group_session s where s.group_id = g.id) as sessions,
-  (select max(s.held_on)::text from group_session s where s.group_id = g.id) as "lastHeldOn",
+  (select count(*)::int from group_session s where s.group_id = g.id and s.in_error_at is null) as sessions,
+  (select max(s.held_on)::text from group_session s where s.group_id = g.id and s.in_error_at is null) as "lastHeldOn",
   coalesce((select json_agg(json_build_object('userId', f.user_id, 'name', coalesce(u.display_name, f.name), 'kind', f.kind)
     order by coalesce(u.display_name, f.name)) from group_facilitator f left join app_user u on u.id = f.user_id
     where f.group_id = g.id), '[]'::json) as facilitators`;
@@ -193,15 +194,30 @@ export class GroupRepository {
       await tx.delete(groupFacilitator).where(eq(groupFacilitator.groupId, groupId));
       if (facilitators.length)
         await tx.insert(groupFacilitator).values(facilitators.map((f) => ({ ...f, groupId })));
+      const after = await this.get(groupId, tx);
+      if (!after) throw new Error('group not found after saving');
+      const changes = changedFields(historyValues(current), historyValues(after));
+      await recordHistory(tx, this.access, {
+        familyId: null,
+        recordType: 'support_group',
+        recordId: groupId,
+        action: 'amended',
+        changes,
+      });
       await recordAudit(tx, this.access, {
         action: 'group.change',
         recordType: 'support_group',
         recordId: groupId,
-        detail: { facilitators: facilitators.length },
+        detail: { facilitators: facilitators.length, fields: Object.keys(changes).length },
       });
       return { id: groupId };
     });
   }
+}
+
+/** What a group's history keeps: its fields as the form holds them, and its facilitators by name. */
+function historyValues(group: GroupRow): Record<string, unknown> {
+  return { ...groupFieldValues(group), facilitators: group.facilitators.map((f) => f.name) };
 }
 
 /** A group's editable fields as the form and the conflict comparison hold them. */

@@ -19,6 +19,8 @@ import {
   groupFieldOrder,
   parseGroupForm,
 } from './groupForm.ts';
+import { presentGroupHistory } from './groupHistory.ts';
+import { groupRecordChanges } from './groupHistoryRepository.ts';
 import {
   groupFormItems,
   groupFormOf,
@@ -27,6 +29,7 @@ import {
   presentSessionSummary,
 } from './groupPresenter.ts';
 import { GroupRepository, groupFieldValues } from './groupRepository.ts';
+import { sessionEditRoutes } from './sessionEditRoutes.ts';
 import { SessionRepository } from './sessionRepository.ts';
 import { sessionRoutes } from './sessionRoutes.ts';
 
@@ -90,13 +93,24 @@ export function groupRoutes(app: FastifyInstance, db: Db): void {
     const groupId = idParam(request.params, 'groupId');
     const group = await new GroupRepository(db, request.access).get(groupId);
     if (!group) throw new NotFoundError();
-    const sessions = await new SessionRepository(db, request.access).listForGroup(groupId);
     const query = (request.query ?? {}) as Record<string, string>;
+    const showInError = query.show === 'in-error';
+    const sessionRepository = new SessionRepository(db, request.access);
+    const sessions = await sessionRepository.listForGroup(groupId, { inError: showInError });
+    const inError = showInError
+      ? sessions.filter((s) => s.inErrorAt).length
+      : await sessionRepository.countInError(groupId);
+    const entries = await groupRecordChanges(db, request.access, 'support_group', groupId);
+    const { programmes } = await new GroupRepository(db, request.access).choices();
     return reply.page('features/groups/pages/group.njk', {
       group: presentGroup(group),
       sessions: sessions.map((s) => presentSessionSummary(groupId, s)),
+      inError,
+      showInError,
       added: query.added === '1',
       changed: query.changed === '1',
+      changes: presentGroupHistory(entries, new Map(), programmes),
+      changesTitle: 'History of this group’s record',
     });
   });
 
@@ -159,4 +173,5 @@ export function groupRoutes(app: FastifyInstance, db: Db): void {
   });
 
   sessionRoutes(app, db);
+  sessionEditRoutes(app, db);
 }

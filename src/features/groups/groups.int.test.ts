@@ -102,6 +102,7 @@ describe('groups and their registers', () => {
       'group_attendance.read',
       'group_session.add',
       'group_session.read',
+      'record.history',
     ]);
     expect(events.find((e) => e.action === 'group_session.add')?.detail).toEqual({
       groupId,

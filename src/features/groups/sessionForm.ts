@@ -1,7 +1,7 @@
 import type { AttendanceMode } from '../../db/schemaSupport.ts';
 import { type FieldErrors, field, fields } from '../../platform/http/forms.ts';
 import { type DateParts, parseDateParts } from '../chronology/dateParts.ts';
-import { type Checked, datePartsOf } from '../plan/planForms.ts';
+import { type Checked, datePartsOf, partsOfIso } from '../plan/planForms.ts';
 import { wholeNumber } from './groupForm.ts';
 
 export const maxFirstNames = 200;
@@ -162,4 +162,68 @@ export function checkSessionForm(form: SessionForm, rules: SessionRules): Checke
       overCapacity: rules.capacity !== null && total > rules.capacity,
     },
   };
+}
+
+/** The fields a correction compares, in the order the conflict panel lists them. */
+export const sessionEditLabels = [
+  { name: 'heldOn', label: 'Date of the session' },
+  { name: 'startsAt', label: 'Start time' },
+  { name: 'topic', label: 'Topic' },
+  { name: 'notes', label: 'Notes' },
+  { name: 'attendees', label: 'Members who came' },
+  { name: 'firstNames', label: 'First names of others who came' },
+  { name: 'anonymousCount', label: 'Others not named' },
+] as const;
+
+/** What a correction compares: a session's fields as text, the register's pairs sorted and joined by commas. */
+export interface SessionFields {
+  heldOn: string;
+  startsAt: string | null;
+  topic: string | null;
+  notes: string | null;
+  attendees: AttendeeInput[];
+  firstNames: string[];
+  anonymousCount: number;
+}
+
+export function sessionValues(s: SessionFields): Record<string, string | null> {
+  const pairs = s.attendees.map((a) => `${a.familyId}:${a.personId}`).sort();
+  return {
+    heldOn: s.heldOn,
+    startsAt: s.startsAt,
+    topic: s.topic,
+    notes: s.notes,
+    attendees: pairs.length ? pairs.join(',') : null,
+    firstNames: s.firstNames.length ? s.firstNames.join('\n') : null,
+    anonymousCount: s.anonymousCount ? String(s.anonymousCount) : null,
+  };
+}
+
+/** The form showing saved (or merged) values, for the correction page. */
+export function sessionFormOf(values: Record<string, string | null>): SessionForm {
+  return {
+    heldOn: partsOfIso(values.heldOn),
+    startsAt: values.startsAt ?? '',
+    topic: values.topic ?? '',
+    notes: values.notes ?? '',
+    attendees: values.attendees ? values.attendees.split(',') : [],
+    firstNames: values.firstNames ?? '',
+    anonymousCount: values.anonymousCount ?? '',
+    find: '',
+    finding: false,
+  };
+}
+
+/** The longest reason for marking a session recorded in error. */
+export const maxInErrorReason = 500;
+
+/** Checks the reason a session is marked as recorded in error. */
+export function checkSessionInErrorForm(
+  body: unknown,
+): { ok: true; reason: string } | { ok: false; error: string } {
+  const reason = field(body, 'reason');
+  if (!reason) return { ok: false, error: 'Enter why this session was recorded in error' };
+  if (reason.length > maxInErrorReason)
+    return { ok: false, error: `The reason must be ${maxInErrorReason} characters or fewer` };
+  return { ok: true, reason };
 }

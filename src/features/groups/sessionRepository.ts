@@ -17,6 +17,8 @@ export interface SessionSummary {
   anonymousCount: number;
   total: number;
   overCapacity: boolean;
+  /** When it was marked as recorded in error; null for a session that stands. */
+  inErrorAt: Date | string | null;
 }
 
 export interface RegisterMember {
@@ -31,6 +33,11 @@ export interface RegisterMember {
 export interface SessionRecord extends SessionSummary {
   notes: string | null;
   recordedBy: string | null;
+  version: number;
+  updatedAt: Date | string;
+  updatedByName: string | null;
+  inErrorByName: string | null;
+  inErrorReason: string | null;
   /** Linked members this user may see now. */
   members: RegisterMember[];
   /** Linked members this user may no longer see (consent withdrawn, say): counted, not named. */
@@ -54,7 +61,7 @@ const summaryColumns = sql`s.id, s.held_on::text as "heldOn", to_char(s.starts_a
   (select count(*)::int from group_attendance a where a.session_id = s.id and a.person_id is null) as "firstNames",
   s.anonymous_count as "anonymousCount",
   (select count(*)::int from group_attendance a where a.session_id = s.id) + s.anonymous_count as total,
-  s.over_capacity as "overCapacity"`;
+  s.over_capacity as "overCapacity", s.in_error_at as "inErrorAt"`;
 
 /** The sessions of a group and their registers: only the group's own organisation sees them. */
 export class SessionRepository {
@@ -63,21 +70,64 @@ export class SessionRepository {
     private readonly access: AccessContext,
   ) {}
 
-  /** A group's sessions with their totals (counts only), newest first. The group must already be checked. */
-  async listForGroup(groupId: string): Promise<SessionSummary[]> {
+  /**
+   * A group's sessions with their totals (counts only), newest first; those
+   * recorded in error only when `inError` is true. The group must already be checked.
+   */
+  async listForGroup(groupId: string, options: { inError?: boolean } = {}): Promise<SessionSummary[]> {
     return queryRows<SessionSummary>(
       this.db,
       sql`select ${summaryColumns} from group_session s where s.group_id = ${groupId}
+        ${options.inError ? sql`` : sql`and s.in_error_at is null`}
         order by s.held_on desc, s.starts_at desc nulls last, s.created_at desc`,
     );
+  }
+
+  /** How many of a group's sessions are marked as recorded in error. */
+  async countInError(groupId: string): Promise<number> {
+    const [row] = await queryRows<{ count: number }>(
+      this.db,
+      sql`select count(*)::int as count from group_session where group_id = ${groupId} and in_error_at is not null`,
+    );
+    return row?.count ?? 0;
+  }
+
+  /** True when every person named is a member of that family whom this user may see. */
+  async allVisible(attendees: readonly AttendeeInput[], db: Db = this.db): Promise<boolean> {
+    if (!attendees.length) return true;
+    const [seen] = await queryRows<{ count: number }>(
+      db,
+      sql`select count(*)::int as count from family_membership m
+        join (select * from unnest(${sql.param(attendees.map((a) => a.familyId))}::uuid[],
+          ${sql.param(attendees.map((a) => a.personId))}::uuid[]) as x(family_id, person_id)) x
+          on x.family_id = m.family_id and x.person_id = m.person_id
+        where ${memberVisible(this.access, sql`m.family_id`, sql`m.person_id`)}`,
+    );
+    return (seen?.count ?? 0) >= attendees.length;
+  }
+
+  /** The names of the people among `personIds` whom this user may see in some family, for a session's history. */
+  async visibleNames(personIds: readonly string[]): Promise<Map<string, string>> {
+    if (!personIds.length) return new Map();
+    const rows = await queryRows<{ id: string; name: string }>(
+      this.db,
+      sql`select distinct p.id, concat_ws(' ', coalesce(nullif(p.preferred_name, ''), p.given_name), p.family_name) as name
+        from person p join family_membership m on m.person_id = p.id
+        where p.id = any(${sql.param([...personIds])}::uuid[])
+          and ${memberVisible(this.access, sql`m.family_id`, sql`m.person_id`)}`,
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** One session and its register, audited (one event for the session, one for each family named in it). */
   async read(group: GroupRow, sessionId: string): Promise<SessionRecord | undefined> {
     const [session] = await queryRows<Omit<SessionRecord, 'members' | 'hiddenMembers' | 'firstNameList'>>(
       this.db,
-      sql`select ${summaryColumns}, s.notes, u.display_name as "recordedBy"
+      sql`select ${summaryColumns}, s.notes, u.display_name as "recordedBy", s.version,
+          s.updated_at as "updatedAt", uu.display_name as "updatedByName",
+          eu.display_name as "inErrorByName", s.in_error_reason as "inErrorReason"
         from group_session s left join app_user u on u.id = s.recorded_by
+        left join app_user uu on uu.id = s.updated_by left join app_user eu on eu.id = s.in_error_by
         where s.id = ${sessionId} and s.group_id = ${group.id}`,
     );
     if (!session) return undefined;
@@ -144,7 +194,8 @@ export class SessionRepository {
         where m.ended_on is null and p.merged_into_id is null
           and ${memberVisible(this.access, sql`m.family_id`, sql`m.person_id`)}
           and (exists (select 1 from group_attendance a join group_session gs on gs.id = a.session_id
-                where gs.group_id = ${groupId} and a.person_id = m.person_id and a.family_id = m.family_id)
+                where gs.group_id = ${groupId} and gs.in_error_at is null
+                  and a.person_id = m.person_id and a.family_id = m.family_id)
             or m.person_id = any(${sql.param(extraPeople)}::uuid[]))
         order by coalesce(p.preferred_name, p.given_name), p.family_name, f.reference, p.id
         limit ${limit}`,
@@ -160,24 +211,14 @@ export class SessionRepository {
     return this.db.transaction(async (tx) => {
       const group = await new GroupRepository(tx, this.access).get(groupId, tx);
       if (!group) return undefined;
-      if (input.attendees.length) {
-        const [seen] = await queryRows<{ count: number }>(
-          tx,
-          sql`select count(*)::int as count from family_membership m
-            join (select * from unnest(${sql.param(input.attendees.map((a) => a.familyId))}::uuid[],
-              ${sql.param(input.attendees.map((a) => a.personId))}::uuid[]) as x(family_id, person_id)) x
-              on x.family_id = m.family_id and x.person_id = m.person_id
-            where ${memberVisible(this.access, sql`m.family_id`, sql`m.person_id`)}`,
-        );
-        if ((seen?.count ?? 0) < input.attendees.length) {
-          await recordAudit(tx, this.access, {
-            action: 'group_session.add',
-            outcome: 'denied',
-            recordType: 'support_group',
-            recordId: groupId,
-          });
-          return undefined;
-        }
+      if (!(await this.allVisible(input.attendees, tx))) {
+        await recordAudit(tx, this.access, {
+          action: 'group_session.add',
+          outcome: 'denied',
+          recordType: 'support_group',
+          recordId: groupId,
+        });
+        return undefined;
       }
       const [created] = await tx
         .insert(groupSession)
@@ -259,7 +300,7 @@ export class SessionRepository {
         from group_attendance a join group_session s on s.id = a.session_id
         join support_group g on g.id = s.group_id join organisation o on o.id = g.organisation_id
         join person p on p.id = a.person_id
-        where a.family_id = ${familyId} and a.person_id is not null
+        where a.family_id = ${familyId} and a.person_id is not null and s.in_error_at is null
           and ${memberVisible(this.access, sql`a.family_id`, sql`a.person_id`)}
         group by a.person_id, p.given_name, p.preferred_name, p.family_name, g.id, g.name, o.name
         order by p.given_name, max(s.held_on) desc, g.name`,

@@ -10,6 +10,8 @@ import { todayInUk } from '../chronology/dateParts.ts';
 import { partsOfIso } from '../plan/planForms.ts';
 import { dateItems, idParam, planErrorList } from '../plan/planPageHelpers.ts';
 import { searchPeople } from '../search/personSearch.ts';
+import { presentGroupHistory } from './groupHistory.ts';
+import { groupRecordChanges } from './groupHistoryRepository.ts';
 import { attendeeItems, presentFamilyAttendance, presentGroup, presentSession } from './groupPresenter.ts';
 import { GroupRepository, type GroupRow } from './groupRepository.ts';
 import {
@@ -25,7 +27,7 @@ import { SessionRepository } from './sessionRepository.ts';
 const formTemplate = 'features/groups/pages/addSession.njk';
 
 /** People found by name among those this user may see, as register candidates (current memberships only). */
-async function found(db: Db, access: AccessContext, name: string): Promise<AttendeeInput[]> {
+export async function found(db: Db, access: AccessContext, name: string): Promise<AttendeeInput[]> {
   if (!name) return [];
   const matches = await searchPeople(db, access, { name, limit: 20 });
   await recordAudit(db, access, { action: 'group_session.search', detail: { found: matches.length } });
@@ -34,7 +36,7 @@ async function found(db: Db, access: AccessContext, name: string): Promise<Atten
   );
 }
 
-async function formContext(
+export async function formContext(
   db: Db,
   access: AccessContext,
   group: GroupRow,
@@ -116,10 +118,19 @@ export function sessionRoutes(app: FastifyInstance, db: Db): void {
     if (!group) throw new NotFoundError();
     const session = await new SessionRepository(db, request.access).read(group, sessionId);
     if (!session) throw new NotFoundError();
+    const query = (request.query ?? {}) as Record<string, string>;
+    const entries = await groupRecordChanges(db, request.access, 'group_session', sessionId);
+    const mentioned = entries.flatMap((e) =>
+      [e.changes.members?.from, e.changes.members?.to].flatMap((v) => (Array.isArray(v) ? v : [])),
+    );
+    const names = await new SessionRepository(db, request.access).visibleNames(mentioned.map(String));
     return reply.page('features/groups/pages/session.njk', {
       group: presentGroup(group),
       session: presentSession(group, session),
-      added: (request.query as Record<string, string> | undefined)?.added === '1',
+      added: query.added === '1',
+      saved: query.saved,
+      changes: presentGroupHistory(entries, names),
+      changesTitle: 'History of this session’s record',
     });
   });
 

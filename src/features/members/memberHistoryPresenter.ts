@@ -43,12 +43,14 @@ const fieldNames: Record<string, string> = {
   removedConsent: 'Consent recorded twice, removed',
   removedRelationships: 'Relationships recorded twice, removed',
   movedTo: 'Moved to family',
+  groupSession: 'Group session',
 };
 
 const recordNames: Record<string, string> = {
   person: 'Their details',
   family_membership: 'Membership of this family',
   member_support: 'Support',
+  group_attendance: 'Group register',
 };
 
 const actionNames: Record<string, string> = {

@@ -58,7 +58,7 @@ export class HistoryRepository {
           where (rc.person_id = ${personId} or rc.person_id in (select mp.id from person mp where mp.merged_into_id = ${personId}))
             and ${memberVisible(this.access, sql`${familyId}::uuid`, sql`${personId}::uuid`)}
             and (rc.record_type = 'person' or rc.family_id = ${familyId})
-            and rc.record_type in ('person', 'family_membership', 'member_support')
+            and rc.record_type in ('person', 'family_membership', 'member_support', 'group_attendance')
             and (rc.record_type <> 'member_support' or exists (select 1 from member_support hs
               where hs.id = rc.record_id and ${supportVisible(this.access, sql`hs.organisation_id`, sql`hs.confidential`)}))
           order by rc.at desc, rc.id desc

@@ -77,7 +77,7 @@ export class EnrolmentRepository {
         (select count(*)::int from contact c where c.enrolment_id = e.id and c.outcome = 'attended') as "contactSessions",
         (select count(distinct gs.id)::int from group_session gs
           join group_attendance ga on ga.session_id = gs.id and ga.person_id = e.person_id
-          where gs.group_id = e.group_id and gs.held_on >= e.enrolled_on
+          where gs.group_id = e.group_id and gs.held_on >= e.enrolled_on and gs.in_error_at is null
             and (e.ended_on is null or gs.held_on <= e.ended_on)) as "groupSessions"
       from programme_enrolment e
       join programme p on p.id = e.programme_id
@@ -161,6 +161,7 @@ export class EnrolmentRepository {
         select gs.held_on::text, 'group', g.name from group_session gs
           join support_group g on g.id = gs.group_id
         where gs.group_id = ${enrolment.groupId} and gs.held_on >= ${enrolment.enrolledOn}::date
+          and gs.in_error_at is null
           and (${enrolment.endedOn}::date is null or gs.held_on <= ${enrolment.endedOn}::date)
           and exists (select 1 from group_attendance ga where ga.session_id = gs.id and ga.person_id = ${enrolment.personId})
         order by 1, 2`,
