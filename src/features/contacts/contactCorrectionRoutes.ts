@@ -9,6 +9,7 @@ import { idParam } from '../plan/planPageHelpers.ts';
 import { familyChanges } from '../team/familyChanges.ts';
 import { checkContactInErrorForm } from './contactCorrectionForm.ts';
 import { ContactCorrectionService } from './contactCorrectionService.ts';
+import { contactEditRoutes } from './contactEditRoutes.ts';
 import { presentContactHistory } from './contactHistory.ts';
 import { contactLinks, presentContact } from './contactPresenter.ts';
 import { ContactRepository } from './contactRepository.ts';
@@ -62,6 +63,7 @@ export function contactCorrectionRoutes(app: FastifyInstance, db: Db): void {
       saved: (request.query as Record<string, string> | undefined)?.saved,
       contact: presentContact(l.row),
       inErrorHref: l.correctable ? `${l.href}/in-error` : null,
+      editHref: l.correctable ? `${l.href}/edit` : null,
       changes: presentContactHistory(entries),
       changesTitle: 'History of this contact’s record',
     });
@@ -139,4 +141,6 @@ export function contactCorrectionRoutes(app: FastifyInstance, db: Db): void {
     }
     return reply.redirect(`${l.href}?saved=in-error`, 303);
   });
+
+  contactEditRoutes(app, db);
 }

@@ -17,7 +17,7 @@ import { EnrolmentRepository } from '../programmes/enrolmentRepository.ts';
 import { contactFields, recordContact } from './contactTesting.ts';
 import { ukDateAndTime } from './contactTime.ts';
 
-describe('marking a contact as recorded in error', () => {
+describe('correcting a contact, and marking one as recorded in error', () => {
   let database: Database;
   let app: Awaited<ReturnType<typeof testApp>>;
   beforeAll(async () => {
@@ -156,6 +156,98 @@ describe('marking a contact as recorded in error', () => {
       expect.arrayContaining([
         { action: 'contact.in_error', outcome: 'success' },
         { action: 'contact.in_error', outcome: 'denied' },
+      ]),
+    );
+  });
+
+  it('corrects a contact with history and audit, keeps last contact right, and refuses a stale version or bad input', async () => {
+    const s = await planScenario(database, app);
+    const at = new Date(Date.now() - 3 * 86_400_000);
+    await recordContact(s.asHome, s.family.id, contactFields([s.agnes.id], { notes: 'First notes' }, at));
+    const [row] = await database.db.select().from(contact).where(eq(contact.familyId, s.family.id));
+    if (!row) throw new Error('no contact');
+    const url = `/practice/families/${s.family.id}/contacts/${row.id}`;
+    const lastContacts = async () =>
+      Object.fromEntries(
+        (
+          await database.db
+            .select()
+            .from(memberSupport)
+            .where(and(eq(memberSupport.familyId, s.family.id), eq(memberSupport.organisationId, s.home.id)))
+        ).map((m) => [m.personId, m.lastContactOn]),
+      );
+    expect((await lastContacts())[s.agnes.id]).toBe(ukDateAndTime(at).date);
+
+    expect((await s.asOutsider.get(`${url}/edit`)).statusCode).toBe(404);
+    expect((await s.asPartner.get(`${url}/edit`)).statusCode).toBe(404);
+    expect(
+      (
+        await s.asPartner.post(`${url}/edit`, {
+          ...contactFields([s.agnes.id], {}, at),
+          _version: '1',
+          _base: '{}',
+        })
+      ).statusCode,
+    ).toBe(404);
+
+    const form = await s.asHome.get(`${url}/edit`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Correct the record of a contact');
+    expect(form.body).toContain('First notes');
+    const base = (/name="_base" value="([^"]*)"/.exec(form.body)?.[1] ?? '').replaceAll('&quot;', '"');
+
+    // Bad input: the same rules as recording, nothing saved.
+    const bad = await s.asHome.post(`${url}/edit`, {
+      ...contactFields([], { durationMinutes: '9999' }, at),
+      _version: '1',
+      _base: base,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Select who the contact was with');
+    expect(bad.body).toContain('The length must be a whole number of minutes');
+
+    // Now with Callum, and not attended: Agnes no longer has a last contact, Callum neither.
+    const saved = await s.asHome.post(`${url}/edit`, {
+      ...contactFields([s.callum.id], { outcome: 'did_not_attend', notes: 'Corrected notes' }, at),
+      _version: '1',
+      _base: base,
+    });
+    expect(saved.statusCode).toBe(303);
+    const [after] = await database.db.select().from(contact).where(eq(contact.id, row.id));
+    expect(after).toMatchObject({ version: 2, outcome: 'did_not_attend', notes: 'Corrected notes' });
+    expect(await lastContacts()).toEqual({ [s.agnes.id]: null, [s.callum.id]: null });
+    expect(saved.headers.location).toBe(`${url}?saved=corrected`);
+    const page = await s.asHome.get(`${url}?saved=corrected`);
+    expect(page.body).toContain('Correction saved');
+    expect(page.body).toContain('What happened: Attended → Did not attend');
+    expect(page.body).toContain('Notes changed');
+
+    // A stale version: the conflict page, the typed values kept, nothing saved.
+    const stale = await s.asHome.post(`${url}/edit`, {
+      ...contactFields([s.callum.id], { channel: 'phone' }, at),
+      _version: '1',
+      _base: base,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('Someone else saved this while you were editing');
+    const [still] = await database.db.select().from(contact).where(eq(contact.id, row.id));
+    expect(still?.channel).toBe('in_person');
+
+    const history = await database.db.select().from(recordChange).where(eq(recordChange.recordId, row.id));
+    const amended = history.find((h) => h.action === 'amended');
+    expect(amended?.changes).toMatchObject({
+      outcome: { from: 'attended', to: 'did_not_attend' },
+      notes: { from: null, to: 'changed' },
+    });
+    expect(JSON.stringify(amended?.changes)).not.toContain('Corrected notes');
+    const audits = await database.db
+      .select({ action: auditEvent.action, outcome: auditEvent.outcome })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.recordId, row.id), eq(auditEvent.action, 'contact.edit')));
+    expect(audits).toEqual(
+      expect.arrayContaining([
+        { action: 'contact.edit', outcome: 'success' },
+        { action: 'contact.edit', outcome: 'denied' },
       ]),
     );
   });

@@ -1,8 +1,22 @@
 import type { ChangeEntry } from '../team/familyChanges.ts';
-import { contactChannelNames, contactKindNames, contactOutcomeNames } from './contactTopics.ts';
+import {
+  type ContactTopic,
+  contactChannelNames,
+  contactKindNames,
+  contactOutcomeNames,
+  contactTopics,
+} from './contactTopics.ts';
 
 const labels: Record<string, string> = {
   occurredAt: 'When',
+  occurredOn: 'Date',
+  time: 'Time',
+  durationMinutes: 'Length in minutes',
+  topics: 'What was covered',
+  jointOrganisationId: 'The other agency',
+  enrolmentId: 'Programme',
+  notes: 'Notes',
+  followUp: 'Follow-up actions',
   kind: 'Kind of contact',
   channel: 'How',
   outcome: 'What happened',
@@ -24,11 +38,28 @@ const named: Record<string, Record<string, string>> = {
   outcome: contactOutcomeNames,
 };
 
-/** One field's value in plain words; member ids are counted, never named here. */
+const idFields = new Set(['jointOrganisationId', 'enrolmentId']);
+
+/** One field's value in plain words; ids are counted or left unnamed, and what was said is never shown here. */
 export function contactValueText(name: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return 'nothing';
-  if (name === 'members') return Array.isArray(value) ? `${value.length} member(s)` : String(value);
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (name === 'members') {
+    const count = Array.isArray(value) ? value.length : 1;
+    return count === 1 ? '1 member' : `${count} members`;
+  }
+  if (idFields.has(name)) return 'one chosen';
+  if (typeof value === 'boolean' || value === 'yes' || value === 'no')
+    return value === true || value === 'yes' ? 'Yes' : 'No';
+  if (name === 'topics')
+    return String(value)
+      .split(',')
+      .map((t) => contactTopics[t as ContactTopic] ?? t)
+      .join('; ');
+  if (name === 'occurredOn')
+    return new Date(`${String(value)}T12:00:00Z`).toLocaleDateString('en-GB', {
+      dateStyle: 'long',
+      timeZone: 'UTC',
+    });
   if (name === 'occurredAt')
     return new Date(String(value)).toLocaleString('en-GB', {
       dateStyle: 'long',
@@ -46,6 +77,7 @@ export function presentContactHistory(entries: ChangeEntry[]) {
     by: [e.changedBy ?? 'Hearth', e.organisationName].filter(Boolean).join(', '),
     changes: Object.entries(e.changes).map(([field, change]) => {
       const label = labels[field] ?? field;
+      if (field === 'notes' || field === 'followUp') return `${label} changed`;
       const to = contactValueText(field, change.to);
       return e.action === 'amended'
         ? `${label}: ${contactValueText(field, change.from)} → ${to}`
