@@ -97,6 +97,12 @@ export function contactCorrectionRoutes(app: FastifyInstance, db: Db): void {
 
   app.get('/practice/families/:familyId/contacts/:contactId/in-error', practice, async (request, reply) => {
     const l = await loadCorrectable(request);
+    await recordAudit(db, request.access, {
+      action: 'contact.read',
+      recordType: 'contact',
+      recordId: l.contactId,
+      familyId: l.familyId,
+    });
     return reply.page(inErrorPage, inErrorContext(l));
   });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import {
   auditEvent,
+  chronologyEntry,
   contact,
   memberSupport,
   programme,
@@ -12,6 +13,7 @@ import {
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
+import { tokenFor } from '../consent/consentTeamTesting.ts';
 import { planScenario } from '../plan/planTesting.ts';
 import { EnrolmentRepository } from '../programmes/enrolmentRepository.ts';
 import { contactFields, recordContact } from './contactTesting.ts';
@@ -51,7 +53,7 @@ describe('correcting a contact, and marking one as recorded in error', () => {
           s.family.id,
           contactFields(
             [s.agnes.id],
-            { enrolmentId: enrolment?.id as string, notes: 'Talked about CRAFT' },
+            { enrolmentId: enrolment?.id as string, notes: 'Talked about CRAFT', significant: 'yes' },
             at,
           ),
         )
@@ -145,6 +147,23 @@ describe('correcting a contact, and marking one as recorded in error', () => {
     expect(marked.body).not.toContain(`href="${url}/in-error"`);
     expect((await s.asHome.get(`${url}/in-error`)).statusCode).toBe(404);
     expect((await s.asHome.get(`/practice/families/${s.family.id}`)).body).toContain('none attended yet');
+    const api = await app.inject({
+      url: `/api/v1/families/${s.family.id}/contacts`,
+      headers: await tokenFor(database, s.home),
+    });
+    expect(api.statusCode).toBe(200);
+    expect(api.json()).toMatchObject({ contacts: [], lastContactAt: null });
+    // It had a chronology entry: that stays, with a note that the contact was recorded in error.
+    const entries = await database.db
+      .select({ what: chronologyEntry.what })
+      .from(chronologyEntry)
+      .where(eq(chronologyEntry.familyId, s.family.id));
+    expect(entries.map((e) => e.what)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^One-to-one contact/),
+        expect.stringMatching(/was marked as recorded in error\. It is kept in the record\.$/),
+      ]),
+    );
 
     const history = await database.db.select().from(recordChange).where(eq(recordChange.recordId, row.id));
     expect(history.map((h) => h.action).sort()).toEqual(['created', 'ended']);
@@ -208,13 +227,28 @@ describe('correcting a contact, and marking one as recorded in error', () => {
 
     // Now with Callum, and not attended: Agnes no longer has a last contact, Callum neither.
     const saved = await s.asHome.post(`${url}/edit`, {
-      ...contactFields([s.callum.id], { outcome: 'did_not_attend', notes: 'Corrected notes' }, at),
+      ...contactFields(
+        [s.callum.id],
+        { outcome: 'did_not_attend', notes: 'Corrected notes', significant: 'yes' },
+        at,
+      ),
       _version: '1',
       _base: base,
     });
     expect(saved.statusCode).toBe(303);
     const [after] = await database.db.select().from(contact).where(eq(contact.id, row.id));
-    expect(after).toMatchObject({ version: 2, outcome: 'did_not_attend', notes: 'Corrected notes' });
+    expect(after).toMatchObject({
+      version: 2,
+      outcome: 'did_not_attend',
+      notes: 'Corrected notes',
+      significant: true,
+    });
+    // Turned significant: the chronology entry is written now.
+    const [entry] = await database.db
+      .select()
+      .from(chronologyEntry)
+      .where(eq(chronologyEntry.id, after?.chronologyEntryId as string));
+    expect(entry?.what).toBe('One-to-one contact (in person): did not attend.');
     expect(await lastContacts()).toEqual({ [s.agnes.id]: null, [s.callum.id]: null });
     expect(saved.headers.location).toBe(`${url}?saved=corrected`);
     const page = await s.asHome.get(`${url}?saved=corrected`);

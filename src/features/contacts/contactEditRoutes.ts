@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { practiceRoles } from '../../platform/access/accessContext.ts';
+import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import {
   conflictView,
@@ -67,6 +68,13 @@ export function contactEditRoutes(app: FastifyInstance, db: Db): void {
 
   app.get('/practice/families/:familyId/contacts/:contactId/edit', practice, async (request, reply) => {
     const l = await load(request);
+    await recordAudit(db, request.access, {
+      action: 'contact.read',
+      recordType: 'contact',
+      recordId: l.contactId,
+      familyId: l.familyId,
+      detail: { edit: true },
+    });
     return reply.page(
       formPage,
       page(l, contactFormOf(l.stored.values), { edit: editToken(l.stored.version, l.stored.values) }),
