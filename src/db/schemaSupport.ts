@@ -51,6 +51,11 @@ export const contact = pgTable('contact', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: version(),
+  // Migration 0016: corrections and "recorded in error".
+  updatedBy: uuid('updated_by'),
+  inErrorAt: timestamp('in_error_at', { withTimezone: true }),
+  inErrorBy: uuid('in_error_by'),
+  inErrorReason: text('in_error_reason'),
 });
 
 export const contactMember = pgTable(

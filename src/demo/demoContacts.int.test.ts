@@ -75,6 +75,19 @@ describe('the demo contacts', () => {
     expect(future?.n).toBe(0);
   });
 
+  it('has one session recorded twice, its copy marked in error and hidden from Morven’s list unless asked', async () => {
+    const morven = await accessOf('morven.blair@carse-family-support.example');
+    const [copy] = await queryRows<{ familyId: string; id: string }>(
+      database.db,
+      sql`select family_id as "familyId", id from contact where in_error_at is not null`,
+    );
+    const contacts = new ContactRepository(database.db, morven);
+    const familyId = copy?.familyId as string;
+    expect((await contacts.list(familyId)).some((c) => c.id === copy?.id)).toBe(false);
+    expect((await contacts.list(familyId, { inError: true })).some((c) => c.id === copy?.id)).toBe(true);
+    expect(await contacts.countInError(familyId)).toBe(1);
+  });
+
   it('shows Morven the last contact on the overview, and hides the confidential notes from the rest of the team', async () => {
     const morven = await accessOf('morven.blair@carse-family-support.example');
     const [confidential] = await queryRows<{ familyId: string; id: string }>(

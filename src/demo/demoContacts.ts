@@ -2,10 +2,11 @@
 // a few months of sessions, a home visit with the whole family, a missed
 // appointment, a joint session, one confidential conversation, and the
 // significant ones in the chronology. Also one contact by the worker of a
-// member whose support is confidential, which only their organisation sees.
-import { sql } from 'drizzle-orm';
+// member whose support is confidential, which only their organisation sees,
+// and a session recorded twice by mistake whose copy is marked in error.
+import { eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/client.ts';
-import { chronologyEntry, contact, contactMember } from '../db/schema.ts';
+import { chronologyEntry, contact, contactMember, recordChange } from '../db/schema.ts';
 import { chronologyWords } from '../features/contacts/contactService.ts';
 import { ukDateAndTime, ukInstant } from '../features/contacts/contactTime.ts';
 import { type DemoContactStory, demoContactStories } from './demoContactStories.ts';
@@ -88,6 +89,33 @@ async function addContact(
   await tx
     .insert(contactMember)
     .values(memberIds.map((personId) => ({ contactId: created.id, personId, familyId: row.familyId })));
+  return created.id;
+}
+
+/** Marks a demo contact as recorded in error, with its history, as the in-error page would. */
+async function markDemoContactInError(tx: Db, row: Row, contactId: string, when: Date) {
+  const reason = 'Recorded twice: the same session was saved again from another computer.';
+  await tx
+    .update(contact)
+    .set({
+      inErrorAt: when,
+      inErrorBy: row.userId,
+      inErrorReason: reason,
+      version: 2,
+      updatedAt: when,
+      updatedBy: row.userId,
+    })
+    .where(eq(contact.id, contactId));
+  await tx.insert(recordChange).values({
+    familyId: row.familyId,
+    changedBy: row.userId,
+    organisationId: row.organisationId,
+    at: when,
+    recordType: 'contact',
+    recordId: contactId,
+    action: 'ended',
+    changes: { inErrorReason: { from: null, to: reason } },
+  });
 }
 
 /** Writes the demo contacts; call inside the demo's transaction, after the team and plans. */
@@ -129,6 +157,15 @@ export async function addDemoContacts(tx: Db, today: Date): Promise<void> {
         at(today, story.daysAgo + index, story.hour),
         recovery?.id ?? null,
       );
+    }
+    // The first family's latest session was recorded twice by mistake: the copy is marked in error.
+    const latest = stories
+      .filter((s) => !s.significant && !s.confidential)
+      .sort((a, b) => a.daysAgo - b.daysAgo)[0];
+    if (index === 0 && latest) {
+      const when = at(today, latest.daysAgo, latest.hour);
+      const duplicate = await addContact(tx, main, [main.personId], latest, when, recovery?.id ?? null);
+      await markDemoContactInError(tx, main, duplicate, new Date(when.getTime() + 3_600_000));
     }
   }
   // A worker supporting a member in confidence (Women's Aid) records their own sessions too.

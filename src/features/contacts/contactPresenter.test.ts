@@ -27,6 +27,9 @@ const row: ContactRow = {
   topics: ['safety', 'coping'],
   notes: 'Notes',
   followUp: null,
+  version: 1,
+  inErrorAt: null,
+  inErrorReason: null,
 };
 
 describe('presenting contacts', () => {

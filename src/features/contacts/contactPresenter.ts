@@ -50,6 +50,7 @@ export function presentContact(row: ContactRow) {
     topics: (row.topics ?? []).map((t) => contactTopics[t as ContactTopic] ?? t),
     notes: row.notes,
     followUp: row.followUp,
+    inError: row.inErrorAt ? { at: row.inErrorAt, reason: row.inErrorReason } : null,
   };
 }
 

@@ -56,6 +56,10 @@ export interface ContactRow {
   topics: string[] | null;
   notes: string | null;
   followUp: string | null;
+  version: number;
+  /** Set when the contact was marked as recorded in error; the reason is shown only with the details. */
+  inErrorAt: Date | string | null;
+  inErrorReason: string | null;
 }
 
 const memberNameSql = (p: string) =>
@@ -136,12 +140,28 @@ export class ContactRepository {
     return row?.at ?? null;
   }
 
+  /** How many of the family's contacts this user may see are marked as recorded in error. */
+  async countInError(familyId: string, personId?: string): Promise<number> {
+    const [row] = await queryRows<{ n: number }>(
+      this.db,
+      sql`select count(*)::int as n from contact c where c.family_id = ${familyId}
+        and c.in_error_at is not null and ${contactVisible(this.access, { familyChecked: true })}
+        ${personId ? sql`and exists (select 1 from contact_member fm where fm.contact_id = c.id and fm.person_id = ${personId})` : sql``}`,
+    );
+    return row?.n ?? 0;
+  }
+
   /**
    * The family's contacts this user may see, newest first, optionally only
    * those with one member; details are left out where the rule hides them.
-   * Not audited: callers audit the page or the API read.
+   * Contacts recorded in error are left out unless `inError` is true; one
+   * contact asked for by id is always returned. Not audited: callers audit
+   * the page or the API read.
    */
-  async list(familyId: string, filter: { personId?: string; contactId?: string; limit?: number } = {}) {
+  async list(
+    familyId: string,
+    filter: { personId?: string; contactId?: string; limit?: number; inError?: boolean } = {},
+  ) {
     return queryRows<ContactRow>(
       this.db,
       sql`select c.id, c.occurred_at as "occurredAt", c.kind, c.channel, c.duration_minutes as "durationMinutes",
@@ -155,7 +175,8 @@ export class ContactRepository {
           d.visible as "detailsVisible",
           case when d.visible then array_to_json(c.topics) end as topics,
           case when d.visible then c.notes end as notes,
-          case when d.visible then c.follow_up end as "followUp"
+          case when d.visible then c.follow_up end as "followUp",
+          c.version, c.in_error_at as "inErrorAt", case when d.visible then c.in_error_reason end as "inErrorReason"
         from contact c
         cross join lateral (select ${contactDetailsVisible(this.access)} as visible) d
         join organisation o on o.id = c.organisation_id
@@ -165,7 +186,7 @@ export class ContactRepository {
         left join programme pr on pr.id = e.programme_id
         where c.family_id = ${familyId} and ${contactVisible(this.access)}
           ${filter.personId ? sql`and exists (select 1 from contact_member fm where fm.contact_id = c.id and fm.person_id = ${filter.personId})` : sql``}
-          ${filter.contactId ? sql`and c.id = ${filter.contactId}` : sql``}
+          ${filter.contactId ? sql`and c.id = ${filter.contactId}` : filter.inError ? sql`` : sql`and c.in_error_at is null`}
         order by c.occurred_at desc, c.created_at desc
         ${filter.limit ? sql`limit ${filter.limit}` : sql``}`,
     );

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { idParam } from '../plan/planPageHelpers.ts';
+import { contactCorrectionRoutes } from './contactCorrectionRoutes.ts';
 import { checkContactForm, defaultContactForm, parseContactForm, readContactForm } from './contactForm.ts';
 import { contactFormContext, contactLinks, memberFilterItems, presentContact } from './contactPresenter.ts';
 import { ContactRepository } from './contactRepository.ts';
@@ -27,10 +28,13 @@ export function contactRoutes(app: FastifyInstance, db: Db): void {
     const members = await contacts.members(familyId);
     // Filter only by a member this user can see: anyone else's id would reveal who took part.
     const personId = members.some((m) => m.personId === query.personId) ? (query.personId as string) : '';
+    const showInError = query.show === 'in-error';
     const rows = await contacts.list(familyId, {
       ...(personId ? { personId } : {}),
       limit: contactsShown + 1,
+      inError: showInError,
     });
+    const inError = showInError ? 0 : await contacts.countInError(familyId, personId || undefined);
     await recordAudit(db, request.access, {
       action: 'contact.read',
       recordType: 'family',
@@ -46,6 +50,8 @@ export function contactRoutes(app: FastifyInstance, db: Db): void {
       memberItems: memberFilterItems(members, personId),
       contacts: rows.slice(0, contactsShown).map(presentContact),
       more: rows.length > contactsShown ? contactsShown : 0,
+      inError,
+      showInError,
     });
   });
 
@@ -82,4 +88,6 @@ export function contactRoutes(app: FastifyInstance, db: Db): void {
     const errors = checked.ok ? outcome.errors : { ...outcome.errors, ...checked.errors };
     return reply.code(400).page(addPage, contactFormContext(choices, form, errors));
   });
+
+  contactCorrectionRoutes(app, db);
 }

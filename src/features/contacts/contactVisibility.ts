@@ -48,10 +48,11 @@ export function contactDetailsVisible(access: AccessContext): SQL {
 /**
  * The family's last attended contact this user may see, as a column of a
  * statement that has already checked the family (the overview's header):
- * one indexed look-up, no statement of its own.
+ * one indexed look-up, no statement of its own. A contact recorded in
+ * error is left out.
  */
 export function lastAttendedContact(access: AccessContext, familyId: SQLWrapper): SQL<Date | null> {
   return sql<Date | null>`(select c.occurred_at from contact c where c.family_id = ${familyId}
-    and c.outcome = 'attended' and ${contactVisible(access, { familyChecked: true })}
+    and c.outcome = 'attended' and c.in_error_at is null and ${contactVisible(access, { familyChecked: true })}
     order by c.occurred_at desc limit 1)`;
 }

@@ -26,20 +26,29 @@ export async function noteAttendedContact(
 /**
  * Works out the last attended contact again, from the contacts, for the
  * supports of the families `familyIds` picks (a subquery of family ids, or
- * every family).
+ * every family). Contacts recorded in error do not count. With `clearMissing`
+ * (after a contact is corrected or marked in error), a support of those
+ * families with no attended contact left is set back to none.
  */
 export async function refreshLastContacts(
   tx: Db,
   familyIds: SQL = sql`select id from family`,
+  options: { clearMissing?: boolean } = {},
 ): Promise<void> {
   await tx.execute(sql`update member_support s set last_contact_on = x.last_on
     from (
       select cm.family_id, cm.person_id, c.organisation_id,
         max((c.occurred_at at time zone 'Europe/London')::date) as last_on
       from contact c join contact_member cm on cm.contact_id = c.id
-      where c.outcome = 'attended' and cm.family_id in (${familyIds})
+      where c.outcome = 'attended' and c.in_error_at is null and cm.family_id in (${familyIds})
       group by cm.family_id, cm.person_id, c.organisation_id
     ) x
     where x.family_id = s.family_id and x.person_id = s.person_id and x.organisation_id = s.organisation_id
       and s.last_contact_on is distinct from x.last_on`);
+  if (!options.clearMissing) return;
+  await tx.execute(sql`update member_support s set last_contact_on = null
+    where s.family_id in (${familyIds}) and s.last_contact_on is not null
+      and not exists (select 1 from contact c join contact_member cm on cm.contact_id = c.id
+        where cm.family_id = s.family_id and cm.person_id = s.person_id
+          and c.organisation_id = s.organisation_id and c.outcome = 'attended' and c.in_error_at is null)`);
 }

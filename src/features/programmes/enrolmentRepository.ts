@@ -74,7 +74,8 @@ export class EnrolmentRepository {
         u.display_name as "workerName", e.group_id as "groupId", g.name as "groupName",
         e.enrolled_on::text as "enrolledOn", e.status, e.ended_on::text as "endedOn", e.end_reason as "endReason",
         e.version,
-        (select count(*)::int from contact c where c.enrolment_id = e.id and c.outcome = 'attended') as "contactSessions",
+        (select count(*)::int from contact c where c.enrolment_id = e.id and c.outcome = 'attended'
+          and c.in_error_at is null) as "contactSessions",
         (select count(distinct gs.id)::int from group_session gs
           join group_attendance ga on ga.session_id = gs.id and ga.person_id = e.person_id
           where gs.group_id = e.group_id and gs.held_on >= e.enrolled_on and gs.in_error_at is null
@@ -156,7 +157,7 @@ export class EnrolmentRepository {
       sql`select (c.occurred_at at time zone 'Europe/London')::date::text as "on", 'contact' as kind,
           u.display_name as "with"
         from contact c join app_user u on u.id = c.worker_id
-        where c.enrolment_id = ${enrolment.id} and c.outcome = 'attended'
+        where c.enrolment_id = ${enrolment.id} and c.outcome = 'attended' and c.in_error_at is null
         union all
         select gs.held_on::text, 'group', g.name from group_session gs
           join support_group g on g.id = gs.group_id
