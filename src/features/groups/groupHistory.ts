@@ -32,7 +32,11 @@ export function historyValueText(
   if (value === null || value === undefined || value === '') return 'nothing';
   if (field === 'members' && Array.isArray(value)) {
     if (value.length === 0) return 'nobody';
-    const named = value.map((id) => names.get(String(id))).filter((n): n is string => Boolean(n));
+    // In alphabetical order: the stored lists are in id order, which means nothing to a reader.
+    const named = value
+      .map((id) => names.get(String(id)))
+      .filter((n): n is string => Boolean(n))
+      .sort((a, b) => a.localeCompare(b, 'en-GB'));
     const others = value.length - named.length;
     return [...named, ...(others ? [`${others} not shown`] : [])].join(', ');
   }

@@ -36,7 +36,11 @@ export function meetingValueText(name: string, value: unknown, names: Map<string
   if (listFields.has(name)) {
     const ids = Array.isArray(value) ? (value as string[]) : String(value).split(',');
     if (ids.length === 0) return 'nobody';
-    const named = ids.map((id) => names.get(id)).filter((n): n is string => Boolean(n));
+    // In alphabetical order: the stored lists are in id order, which means nothing to a reader.
+    const named = ids
+      .map((id) => names.get(id))
+      .filter((n): n is string => Boolean(n))
+      .sort((a, b) => a.localeCompare(b, 'en-GB'));
     const others = ids.length - named.length;
     return [...named, ...(others ? [`${others} not shown`] : [])].join(', ');
   }
