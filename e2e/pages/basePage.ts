@@ -26,7 +26,11 @@ export interface PageIdentity {
 export async function verifyPage(page: Page, identity: PageIdentity): Promise<void> {
   await page.getByRole('heading', { level: 1, name: identity.heading, exact: true }).waitFor();
   expect(await page.locator('h1').count(), 'one h1 on the page').toBe(1);
-  expect(await page.title()).toMatch(new RegExp(`^(Error: )?${escapeRegExp(identity.title)} – Hearth$`));
+  // The h1 can be parsed before the browser commits the new title (it reports "Loading <url>" until then).
+  await page.waitForLoadState('domcontentloaded');
+  await expect
+    .poll(() => page.title(), { timeout: 5000 })
+    .toMatch(new RegExp(`^(Error: )?${escapeRegExp(identity.title)} – Hearth$`));
   if (identity.audit === false) return;
   await checkAccessibility(page, identity.screenshot);
 }
