@@ -115,6 +115,8 @@ export const auditEvent = pgTable('audit_event', {
 
 // The whole-family assessment.
 export * from './schemaAssessment.ts';
+// The service directory, postcode places, self-referrals and listing problems.
+export * from './schemaDirectory.ts';
 // The whole-family record's tables.
 export * from './schemaFamily.ts';
 // The family plan, reviews and team meetings.
