@@ -8,6 +8,7 @@ import { caseloadRoutes } from './features/caseload/caseloadRoutes.ts';
 import { consentAndTeamRoutes } from './features/consent/consentAndTeamRoutes.ts';
 import { contactRoutes } from './features/contacts/contactRoutes.ts';
 import { familyRoutes } from './features/families/familyRoutes.ts';
+import { finderRoutes } from './features/finder/finderRoutes.ts';
 import { groupRoutes } from './features/groups/groupRoutes.ts';
 import { homeRoutes } from './features/home/homeRoutes.ts';
 import { membersRoutes } from './features/members/membersRoutes.ts';
@@ -78,6 +79,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   contactRoutes(app, services.db);
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
+  finderRoutes(app, services.db);
   await apiRoutes(app, services);
 
   return app;

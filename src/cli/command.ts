@@ -6,5 +6,7 @@ export interface Command {
   summary: string;
   help: string;
   options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
-  run(values: OptionValues, config: Config): Promise<number>;
+  /** What the command takes after its name besides options (e.g. 'FILE.csv'); none when absent. */
+  positionals?: string;
+  run(values: OptionValues, config: Config, positionals?: string[]): Promise<number>;
 }

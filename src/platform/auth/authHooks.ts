@@ -37,6 +37,8 @@ export function setUpSessions(app: FastifyInstance, sessions: SessionStore): voi
   app.addHook('onRequest', async (request) => {
     request.access = anonymousAccess(request.ip, request.id);
     if (request.url.startsWith('/assets/') || request.url.startsWith('/api/')) return;
+    // The public finder never reads a session: its pages are the same for everyone.
+    if (/^\/find-support(?:[/?]|$)/.test(request.url)) return;
     const token = request.cookies[sessionCookie];
     if (!token) return;
     const user = await sessions.resolve(token);

@@ -57,6 +57,11 @@ export async function setUpSecurity(app: FastifyInstance): Promise<void> {
   });
   app.addHook('preHandler', (request, reply, done) => {
     if (!unsafeMethods.has(request.method) || request.url.startsWith('/api/')) return done();
+    // The public finder's forms (/find-support) carry no CSRF token: a token needs a cookie, and
+    // finder pages set none, so nothing is left in the browser of someone looking for support.
+    // There is no session for a forged post to ride (finder routes never read one), and each
+    // address's posts are rate-limited (src/features/finder/rateLimit.ts).
+    if (/^\/find-support(?:[/?]|$)/.test(request.url)) return done();
     app.csrfProtection(request, reply, done);
   });
 }

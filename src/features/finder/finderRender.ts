@@ -1,0 +1,26 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createTemplateEnvironment } from '../../platform/views/views.ts';
+import type { RateLimit } from './rateLimit.ts';
+
+/** Where "Exit this page" goes: a neutral site that says nothing about support. */
+export const exitUrl = 'https://www.bbc.co.uk/weather';
+
+const env = createTemplateEnvironment();
+
+/**
+ * Renders a finder page. Unlike reply.page() it makes no CSRF token, so no
+ * cookie is ever set, and it reads no session: the public finder leaves
+ * nothing behind in the browser. Nothing here may be cached.
+ */
+export function finderPage(reply: FastifyReply, template: string, context: Record<string, unknown> = {}) {
+  const html = env.render(`features/finder/pages/${template}`, { exitUrl, ...context });
+  return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+}
+
+/** Refuses a POST beyond the address's limit with the friendly 429 page; true when refused. */
+export function refusedByLimit(limit: RateLimit, request: FastifyRequest, reply: FastifyReply): boolean {
+  if (limit.allow(request.ip)) return false;
+  reply.code(429).header('retry-after', String(limit.retryAfter(request.ip)));
+  finderPage(reply, 'tooMany.njk', { pageTitle: 'Please wait a minute' });
+  return true;
+}

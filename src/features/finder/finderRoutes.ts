@@ -1,0 +1,182 @@
+// The public "Find support" finder: no sign-in, no cookies, no session, and
+// no search terms in any URL (searches are POSTed). See docs/guide/find-support.md.
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import { errorList, type FieldErrors } from '../../platform/http/forms.ts';
+import { audiences, deliveryMethods, supportKinds, type Term } from '../directory/vocabulary.ts';
+import { presentResult } from './finderPresenter.ts';
+import { finderPage, refusedByLimit } from './finderRender.ts';
+import { serviceRoutes } from './finderServiceRoutes.ts';
+import { RateLimit } from './rateLimit.ts';
+import {
+  checkSearchForm,
+  parseSearchForm,
+  type Search,
+  type SearchForm,
+  searchFieldOrder,
+} from './searchForm.ts';
+import {
+  type AreaChoice,
+  anywhereLimit,
+  areaChoices,
+  lookUpPostcode,
+  pageSize,
+  searchAnywhere,
+  searchLocal,
+} from './searchRepository.ts';
+import { selfReferralRoutes } from './selfReferralRoutes.ts';
+
+export interface FinderLimits {
+  /** Searches (and narrowing, sorting, paging) a client address may POST a minute. */
+  searchesPerMinute: number;
+  /** Self-referrals and problem reports a client address may send a minute. */
+  sendsPerMinute: number;
+}
+
+export const defaultFinderLimits: FinderLimits = { searchesPerMinute: 60, sendsPerMinute: 10 };
+
+const areaItems = (areas: AreaChoice[], chosen: string) => [
+  { value: '', text: 'Choose an area', selected: !chosen },
+  ...areas.map((a) => ({ value: a.value, text: a.text, selected: a.value === chosen })),
+];
+
+const checkboxItems = (terms: readonly Term[], chosen: readonly string[]) =>
+  terms.map((t) => ({
+    value: t.code,
+    text: t.label,
+    hint: t.description ? { text: t.description } : undefined,
+    checked: chosen.includes(t.code),
+  }));
+
+/** The search carried in hidden fields by the narrowing, sorting and page forms. */
+function hiddenFields(form: SearchForm, search: Search, withFilters: boolean) {
+  const list: { name: string; value: string }[] = [];
+  if (search.where.kind === 'postcode') list.push({ name: 'postcode', value: search.where.postcode.value });
+  else list.push({ name: 'area', value: form.area });
+  if (withFilters) {
+    for (const value of search.audiences) list.push({ name: 'audiences', value });
+    for (const value of search.supportKinds) list.push({ name: 'supportKinds', value });
+    for (const value of search.delivery) list.push({ name: 'delivery', value });
+    list.push({ name: 'sort', value: search.sort });
+  }
+  return list;
+}
+
+function searchPage(
+  reply: FastifyReply,
+  areas: AreaChoice[],
+  form: Pick<SearchForm, 'postcode' | 'area'>,
+  errors: FieldErrors = {},
+  unknownPostcode?: string,
+) {
+  return finderPage(reply, 'search.njk', {
+    form: { postcode: form.postcode.slice(0, 20), area: form.area },
+    errors,
+    errorList: errorList(errors, searchFieldOrder),
+    areaItems: areaItems(areas, form.area),
+    unknownPostcode,
+  });
+}
+
+export function finderRoutes(app: FastifyInstance, db: Db, limits: FinderLimits = defaultFinderLimits): void {
+  const searches = new RateLimit(limits.searchesPerMinute);
+  const sends = new RateLimit(limits.sendsPerMinute);
+
+  app.register(
+    async (finder) => {
+      // Errors and unknown addresses get finder pages too: no cookie, no session, no stack trace.
+      finder.setNotFoundHandler((_request, reply) =>
+        finderPage(reply.code(404), 'notFound.njk', { pageTitle: 'Page not found' }),
+      );
+      finder.setErrorHandler((error: FastifyError, request, reply) => {
+        const status =
+          error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+        if (status >= 500)
+          request.log.error({ err: { type: error.name, stack: error.stack } }, 'request failed');
+        if (status === 404)
+          return finderPage(reply.code(404), 'notFound.njk', { pageTitle: 'Page not found' });
+        return finderPage(reply.code(status), 'problem.njk', {
+          pageTitle: 'Sorry, there is a problem',
+          status,
+        });
+      });
+
+      finder.get('/', async (_request, reply) =>
+        searchPage(reply, await areaChoices(db), { postcode: '', area: '' }),
+      );
+
+      finder.post('/', async (request, reply) => {
+        if (refusedByLimit(searches, request, reply)) return reply;
+        const form = parseSearchForm(request.body);
+        const checked = checkSearchForm(form);
+        const areas = await areaChoices(db);
+        if (!checked.ok) return searchPage(reply.code(400), areas, form, checked.errors);
+        const { search, errors } = checked;
+        const where = search.where;
+        let placeName: string;
+        let place: Awaited<ReturnType<typeof lookUpPostcode>>;
+        if (where.kind === 'postcode') {
+          place = await lookUpPostcode(db, where.postcode.value, where.postcode.outcode);
+          if (!place)
+            return searchPage(
+              reply,
+              areas,
+              { postcode: where.postcode.value, area: '' },
+              {},
+              where.postcode.value,
+            );
+          placeName = where.postcode.value;
+        } else {
+          const area = areas.find((a) => a.value === form.area);
+          if (!area)
+            return searchPage(reply.code(400), areas, form, { area: 'Choose an area from the list' });
+          placeName = area.text.replace(' (all of it)', '');
+        }
+        const [local, anywhere] = await Promise.all([
+          searchLocal(db, search, place),
+          search.page === 1 ? searchAnywhere(db, search) : Promise.resolve([]),
+        ]);
+        const total = Number(local[0]?.total ?? 0);
+        const pages = Math.max(1, Math.ceil(total / pageSize));
+        const anywhereTotal = Number(anywhere[0]?.total ?? 0);
+        const byPostcode = where.kind === 'postcode';
+        return finderPage(reply.code(Object.keys(errors).length ? 400 : 200), 'results.njk', {
+          pageTitle: 'Search results',
+          errors,
+          errorList: errorList(errors, searchFieldOrder),
+          placeName,
+          byPostcode,
+          local: local.map(presentResult),
+          total,
+          page: search.page,
+          pages,
+          first: (search.page - 1) * pageSize + 1,
+          beyondEnd: total === 0 && search.page > 1,
+          anywhere: anywhere.map(presentResult),
+          anywhereMore: Math.max(0, anywhereTotal - anywhereLimit),
+          showAnywhere: search.page === 1,
+          where: hiddenFields(form, search, false),
+          carried: hiddenFields(form, search, true),
+          audienceItems: checkboxItems(audiences, search.audiences),
+          kindItems: checkboxItems(supportKinds, search.supportKinds),
+          deliveryItems: checkboxItems(deliveryMethods, search.delivery),
+          sortItems: [
+            ...(byPostcode
+              ? [{ value: 'distance', text: 'Nearest first', checked: search.sort === 'distance' }]
+              : []),
+            { value: 'soonest', text: 'Soonest available first', checked: search.sort === 'soonest' },
+            ...(byPostcode
+              ? []
+              : [{ value: 'name', text: 'By name, A to Z', checked: search.sort === 'name' }]),
+          ],
+          narrowed: search.audiences.length + search.supportKinds.length + search.delivery.length > 0,
+        });
+      });
+
+      serviceRoutes(finder, db, sends);
+    },
+    { prefix: '/find-support' },
+  );
+
+  selfReferralRoutes(app, db);
+}
