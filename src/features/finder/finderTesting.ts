@@ -22,7 +22,12 @@ export interface ServiceSpec {
   selfReferral?: boolean;
   whatHappensNext?: string;
   at?: { latitude: number; longitude: number; name?: string; localityId?: string }[];
-  areas?: { scope: ServiceAreaScope; councilArea?: string; partnershipAreaId?: string; localityId?: string }[];
+  areas?: {
+    scope: ServiceAreaScope;
+    councilArea?: string;
+    partnershipAreaId?: string;
+    localityId?: string;
+  }[];
 }
 
 export async function addService(db: Db, organisationId: string, spec: ServiceSpec): Promise<string> {
@@ -63,11 +68,15 @@ export async function addService(db: Db, organisationId: string, spec: ServiceSp
         localityId: place.localityId ?? null,
       })
       .returning({ id: directoryLocation.id });
-    await db.insert(directoryServiceAtLocation).values({ serviceId: service.id, locationId: location?.id as string });
+    await db
+      .insert(directoryServiceAtLocation)
+      .values({ serviceId: service.id, locationId: location?.id as string });
   }
   for (const area of spec.areas ?? [])
     await db.insert(directoryServiceArea).values({ serviceId: service.id, ...area });
-  await db.insert(directoryPhone).values({ serviceId: service.id, number: '01234 567890', description: 'Office' });
+  await db
+    .insert(directoryPhone)
+    .values({ serviceId: service.id, number: '01234 567890', description: 'Office' });
   await db.insert(directorySchedule).values({
     serviceId: service.id,
     weekday: 2,
@@ -87,7 +96,13 @@ export async function addPlace(
 ) {
   await db
     .insert(postcodePlace)
-    .values({ postcode, kind: postcode.includes(' ') ? 'postcode' : 'outcode', latitude, longitude, councilArea });
+    .values({
+      postcode,
+      kind: postcode.includes(' ') ? 'postcode' : 'outcode',
+      latitude,
+      longitude,
+      councilArea,
+    });
 }
 
 /** A form body as app.inject sends it: repeated names for lists. */

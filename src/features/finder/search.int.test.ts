@@ -37,7 +37,10 @@ describe('finder search', () => {
       .values({ name: 'Finder ADP', councilArea: 'Finder Council' })
       .returning();
     areaId = area?.id as string;
-    const [place] = await db.insert(locality).values({ partnershipAreaId: areaId, name: 'Finder Glen' }).returning();
+    const [place] = await db
+      .insert(locality)
+      .values({ partnershipAreaId: areaId, name: 'Finder Glen' })
+      .returning();
     localityId = place?.id as string;
     const org = await createOrganisation(db, areaId);
     await addPlace(db, 'GM4 2LT', centre.latitude, centre.longitude, 'Finder Council');
@@ -90,7 +93,11 @@ describe('finder search', () => {
   });
 
   it('sorts by the soonest available, unknown waits last', async () => {
-    const rows = await searchLocal(database.db, search({ postcode: 'GM4 2LT', sort: 'soonest' }), await place());
+    const rows = await searchLocal(
+      database.db,
+      search({ postcode: 'GM4 2LT', sort: 'soonest' }),
+      await place(),
+    );
     expect(names(rows)).toEqual(['mid', 'near', 'cafe', 'areaWide', 'homeVisits']);
   });
 
@@ -107,7 +114,11 @@ describe('finder search', () => {
       await place(),
     );
     expect(names(group)).toEqual(['near']);
-    const visits = await searchLocal(database.db, search({ postcode: 'GM4 2LT', delivery: 'home_visit' }), await place());
+    const visits = await searchLocal(
+      database.db,
+      search({ postcode: 'GM4 2LT', delivery: 'home_visit' }),
+      await place(),
+    );
     expect(names(visits)).toEqual(['homeVisits']);
     const onlyUsing = await searchLocal(
       database.db,
@@ -133,17 +144,25 @@ describe('finder search', () => {
   it('lists services available anywhere separately', async () => {
     const rows = await searchAnywhere(database.db, search({ postcode: 'GM4 2LT' }));
     expect(names(rows)).toEqual(['helpline']);
-    expect(await searchAnywhere(database.db, search({ postcode: 'GM4 2LT', supportKinds: 'group' }))).toEqual([]);
+    expect(await searchAnywhere(database.db, search({ postcode: 'GM4 2LT', supportKinds: 'group' }))).toEqual(
+      [],
+    );
   });
 
   it('falls back to the outcode, and knows nothing of other postcodes', async () => {
-    expect(await lookUpPostcode(database.db, 'GM5 9ZZ', 'GM5')).toMatchObject({ postcode: 'GM5', kind: 'outcode' });
+    expect(await lookUpPostcode(database.db, 'GM5 9ZZ', 'GM5')).toMatchObject({
+      postcode: 'GM5',
+      kind: 'outcode',
+    });
     expect(await lookUpPostcode(database.db, 'GM4 2LT', 'GM4')).toMatchObject({ kind: 'postcode' });
     expect(await lookUpPostcode(database.db, 'ZZ1 1ZZ', 'ZZ1')).toBeUndefined();
   });
 
   it('pages through many results, 20 at a time', async () => {
-    const [area] = await database.db.insert(partnershipArea).values({ name: 'Busy ADP', councilArea: 'Busy' }).returning();
+    const [area] = await database.db
+      .insert(partnershipArea)
+      .values({ name: 'Busy ADP', councilArea: 'Busy' })
+      .returning();
     const org = await createOrganisation(database.db, area?.id as string);
     await addPlace(database.db, 'GM9 9ZZ', 50, -5);
     for (let i = 0; i < 21; i++)
