@@ -1,32 +1,9 @@
 import fs from 'node:fs';
-import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { postcodePlace } from '../db/schemaDirectory.ts';
-import { type PostcodeRow, readPostcodeFile } from '../features/finder/postcodeImport.ts';
+import { readPostcodeFile, storePostcodes } from '../features/finder/postcodeImport.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './main.ts';
-
-/** Stores the rows in one transaction, replacing places already known. */
-export async function storePostcodes(db: Db, rows: PostcodeRow[]): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += 1000) {
-      await tx
-        .insert(postcodePlace)
-        .values(rows.slice(i, i + 1000))
-        .onConflictDoUpdate({
-          target: postcodePlace.postcode,
-          set: {
-            kind: sql`excluded.kind`,
-            latitude: sql`excluded.latitude`,
-            longitude: sql`excluded.longitude`,
-            councilArea: sql`excluded.council_area`,
-          },
-        });
-    }
-  });
-}
 
 export const importPostcodesCommand: Command = {
   summary: 'load postcode places (postcodes and outcodes with latitude and longitude) for Find support',

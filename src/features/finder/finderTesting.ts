@@ -94,15 +94,13 @@ export async function addPlace(
   longitude: number,
   councilArea: string | null = null,
 ) {
-  await db
-    .insert(postcodePlace)
-    .values({
-      postcode,
-      kind: postcode.includes(' ') ? 'postcode' : 'outcode',
-      latitude,
-      longitude,
-      councilArea,
-    });
+  await db.insert(postcodePlace).values({
+    postcode,
+    kind: postcode.includes(' ') ? 'postcode' : 'outcode',
+    latitude,
+    longitude,
+    councilArea,
+  });
 }
 
 /** A form body as app.inject sends it: repeated names for lists. */

@@ -1,6 +1,9 @@
 // Reading a postcode places file for `npx hearth import-postcodes`: CSV with
 // a header row naming postcode (or outcode), latitude, longitude and,
 // optionally, council_area. Every row is checked; one bad row stops the file.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { postcodePlace } from '../../db/schemaDirectory.ts';
 import { parsePostcode } from './postcodes.ts';
 
 export interface PostcodeRow {
@@ -126,4 +129,24 @@ export function readPostcodeFile(text: string): { rows: PostcodeRow[]; problems:
     });
   }
   return { rows, problems };
+}
+
+/** Stores the rows in one transaction, replacing places already known. */
+export async function storePostcodes(db: Db, rows: PostcodeRow[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 1000) {
+      await tx
+        .insert(postcodePlace)
+        .values(rows.slice(i, i + 1000))
+        .onConflictDoUpdate({
+          target: postcodePlace.postcode,
+          set: {
+            kind: sql`excluded.kind`,
+            latitude: sql`excluded.latitude`,
+            longitude: sql`excluded.longitude`,
+            councilArea: sql`excluded.council_area`,
+          },
+        });
+    }
+  });
 }
