@@ -262,7 +262,7 @@ describe('finder pages', () => {
         name: `Nan ${html}`,
         audience: 'grandparent',
         contactMethod: 'text',
-        textPhone: '07700 900982',
+        phone: '07700 900982',
         safeTimes: 'Mornings',
         helpWith: `My grandson ${html}`,
       },

@@ -114,8 +114,7 @@ describe('self-referral form', () => {
         parseReferralForm({
           ...good,
           contactMethod: 'text',
-          phone: 'ignored',
-          textPhone: '+44 7700 900982',
+          phone: '+44 7700 900982',
           leaveMessage: 'yes',
         }),
       ),
@@ -139,9 +138,9 @@ describe('self-referral form', () => {
       },
     });
     expect(
-      checkReferralForm(parseReferralForm({ ...good, contactMethod: 'text', textPhone: '12' })),
+      checkReferralForm(parseReferralForm({ ...good, contactMethod: 'text', phone: '12' })),
     ).toMatchObject({
-      errors: { textPhone: 'Enter a mobile number, like 07700 900 982' },
+      errors: { phone: 'Enter a mobile number, like 07700 900 982' },
     });
     expect(
       checkReferralForm(parseReferralForm({ ...good, contactMethod: 'email', email: 'jean' })),

@@ -9,8 +9,6 @@ export interface ReferralForm {
   audience: string;
   contactMethod: string;
   phone: string;
-  /** The mobile number for texts: its own field, since without JavaScript both numbers show. */
-  textPhone: string;
   email: string;
   safeTimes: string;
   leaveMessage: string;
@@ -33,7 +31,6 @@ export const referralFieldOrder = [
   'audience',
   'contactMethod',
   'phone',
-  'textPhone',
   'email',
   'safeTimes',
   'leaveMessage',
@@ -63,8 +60,8 @@ export function checkReferralForm(form: ReferralForm): CheckedReferral {
   if (!['phone', 'text', 'email', 'none'].includes(method))
     errors.contactMethod = 'Choose how it is safe to contact you';
   const byPhone = method === 'phone' || method === 'text';
-  const phone = method === 'text' ? form.textPhone : form.phone;
-  const phoneField = method === 'text' ? 'textPhone' : 'phone';
+  const phone = form.phone;
+  const phoneField = 'phone';
   const digits = phone.replace(/\D/g, '');
   if (byPhone) {
     if (!phone)
