@@ -186,6 +186,31 @@ describe('finder pages', () => {
     const area = await post('/find-support', { area: html }, nextIp());
     expect(area.statusCode).toBe(400);
     expect(area.body).not.toContain(html);
+    const tooBig = await post(
+      '/find-support',
+      { postcode: 'GM4 2LT', padding: 'x'.repeat(300_000) },
+      nextIp(),
+    );
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.body).toContain('What you sent was too long');
+    expectPublic(tooBig);
+    const odd = await app.inject({
+      method: 'POST',
+      url: '/find-support',
+      payload: 'postcode=GM4',
+      headers: { 'content-type': 'text/csv' },
+      remoteAddress: nextIp(),
+    });
+    expect(odd.statusCode).toBe(415);
+    expectPublic(odd);
+    const json = await app.inject({
+      method: 'POST',
+      url: '/find-support',
+      payload: { postcode: { $ne: 1 }, audiences: [{ a: 1 }] },
+      remoteAddress: nextIp(),
+    });
+    expect(json.statusCode).toBe(400);
+    expect(json.body).toContain('Enter a postcode, or choose an area instead');
     const far = await post('/find-support', { postcode: 'GM4 2LT', page: '9999' }, nextIp());
     expect(far.statusCode).toBe(200);
     expect(far.body).toContain('There are no more results');
