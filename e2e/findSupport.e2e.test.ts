@@ -55,6 +55,14 @@ describe('Find support, for the public', () => {
     await narrowed.openService(group);
     const service = await FinderServicePage.verifyOnPage(page, group, `${state}service`);
     expect(await service.fact('Who it is for')).toBe('Grandparent and Kinship carer');
+    if (js) {
+      // The print view leaves out the header, "Exit this page" and the buttons.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.govuk-exit-this-page').isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Ask for support' }).isVisible()).toBe(false);
+      expect(await page.getByRole('heading', { level: 1, name: group }).isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'screen' });
+    }
     await service.askForSupport();
 
     const refer = await FinderReferPage.verifyOnPage(page, `${state}form`, js);
