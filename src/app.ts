@@ -8,7 +8,7 @@ import { caseloadRoutes } from './features/caseload/caseloadRoutes.ts';
 import { consentAndTeamRoutes } from './features/consent/consentAndTeamRoutes.ts';
 import { contactRoutes } from './features/contacts/contactRoutes.ts';
 import { familyRoutes } from './features/families/familyRoutes.ts';
-import { finderRoutes } from './features/finder/finderRoutes.ts';
+import { type FinderLimits, finderRoutes } from './features/finder/finderRoutes.ts';
 import { groupRoutes } from './features/groups/groupRoutes.ts';
 import { homeRoutes } from './features/home/homeRoutes.ts';
 import { membersRoutes } from './features/members/membersRoutes.ts';
@@ -37,6 +37,8 @@ export interface AppDeps {
   smallNumberThreshold?: number;
   /** Where logs go; standard output when absent. Tests pass a stream to read them. */
   logStream?: { write(line: string): void };
+  /** Posts a client address may make a minute to the public finder; a benchmark from one address raises them. */
+  finderLimits?: FinderLimits;
 }
 
 /** Builds the Hearth server. Read top to bottom, it is the contents page of the app. */
@@ -79,7 +81,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   contactRoutes(app, services.db);
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
-  finderRoutes(app, services.db);
+  finderRoutes(app, services.db, deps.finderLimits);
   await apiRoutes(app, services);
 
   return app;
