@@ -27,14 +27,8 @@ export interface AttendeeInput {
   personId: string;
 }
 
-export interface SessionInput {
-  heldOn: string;
-  startsAt: string | null;
-  topic: string | null;
-  notes: string | null;
-  attendees: AttendeeInput[];
-  firstNames: string[];
-  anonymousCount: number;
+/** A checked session form: its fields (SessionFields, below), with the count and capacity worked out. */
+export interface SessionInput extends SessionFields {
   /** Everyone who came: named members, first names and the anonymous count. */
   total: number;
   overCapacity: boolean;
