@@ -6,5 +6,7 @@ export interface Command {
   summary: string;
   help: string;
   options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  /** Whether the command takes words after its name (given to run as `values._`). */
+  positionals?: boolean;
   run(values: OptionValues, config: Config): Promise<number>;
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { Command } from './command.ts';
 import { createAdminCommand } from './createAdmin.ts';
+import { directoryCommand } from './directory.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedBenchCommand } from './seedBench.ts';
 import { seedDemoCommand } from './seedDemo.ts';
@@ -13,6 +14,7 @@ const commands: Record<string, Command> = {
   'create-admin': createAdminCommand,
   'seed-demo': seedDemoCommand,
   'seed-bench': seedBenchCommand,
+  directory: directoryCommand,
 };
 
 function usage(): string {
@@ -42,6 +44,7 @@ export async function runCli(argv: string[]): Promise<number> {
       args: rest,
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
       strict: true,
+      allowPositionals: command.positionals === true,
     });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${command.help}\n`);
@@ -53,7 +56,10 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   try {
     const config = loadConfig();
-    return await command.run(parsed.values, config);
+    return await command.run(
+      command.positionals ? { ...parsed.values, _: parsed.positionals } : parsed.values,
+      config,
+    );
   } catch (error) {
     if (error instanceof ConfigError || error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
