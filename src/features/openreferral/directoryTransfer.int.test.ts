@@ -125,6 +125,8 @@ describe('directory export and import', () => {
         '6 service_at_locations[0].location.name: is needed',
         '6 service_at_locations[0].location.latitude: must be a number from -90 to 90',
         '7 : must be an object',
+        '3 organization: matches no organisation in Hearth (by id or by name "Nobody"): add the organisation first',
+        '5 id: is the id of a service already in the directory',
       ]),
     );
     expect(problems.some((problem) => problem.service.includes(good.id))).toBe(false);

@@ -47,16 +47,27 @@ class Rejected extends Error {
   }
 }
 
+/** Problems in the order of the services in the file. */
+function order(problems: ImportProblem[]): ImportProblem[] {
+  const place = (problem: ImportProblem) => Number(/^service (\d+)/.exec(problem.service)?.[1] ?? 0);
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort((a, b) => place(a.problem) - place(b.problem) || a.index - b.index)
+    .map(({ problem }) => problem);
+}
+
 const idsOf = (rows: { id: string }[]) => new Set(rows.map((row) => row.id));
 
 /** Imports the services in a parsed JSON document, all of them or (with the reasons) none. */
 export async function importDirectory(db: Db, document: unknown): Promise<ImportResult> {
   const { drafts, problems } = readServices(document);
-  if (problems.length) return { ok: false, problems };
+  if (!drafts.length && problems.length) return { ok: false, problems };
   try {
     return await db.transaction(async (tx) => {
+      // The directory's checks run on the services whose fields are right, so one run reports everything.
       const checked = await checkAgainstDirectory(tx as unknown as Db, drafts);
-      if (checked.problems.length) throw new Rejected(checked.problems);
+      const all = [...problems, ...checked.problems];
+      if (all.length) throw new Rejected(order(all));
       await write(tx as unknown as Db, drafts, checked.organisationOf, checked.newLocations);
       return { ok: true as const, services: drafts.length, locations: checked.newLocations.length };
     });
