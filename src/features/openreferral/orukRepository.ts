@@ -4,6 +4,7 @@
 // table for all of the page's services at once (`= any($ids)`).
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/client.ts';
 import { preparedQuery } from '../../db/preparedQuery.ts';
 import type { PlaceFilters, ServiceFilters } from './orukQuery.ts';
 import type { Paging } from './paging.ts';
@@ -106,48 +107,64 @@ const serviceColumns =
   s.wait_updated_on::text as wait_updated_on, s.last_checked_on::text as last_checked_on,
   to_char(s.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as last_modified`);
 
-type FilterValues = {
-  search: string | null;
-  termKey: string | null;
-  termCode: string | null;
-  taxonomyKey: string | null;
-  minimumAge: number | null;
-  maximumAge: number | null;
+const termColumns: Record<string, string> = {
+  audiences: 's.audiences',
+  supportKinds: 's.support_kinds',
+  programmes: 's.programmes',
+  delivery: 's.delivery',
+  deliveredBy: 's.delivered_by',
+  referralRoutes: 's.referral_routes',
 };
 
-/** The service filters as SQL over `s`, each one off when its value is null. */
-function serviceWhere(v: { [K in keyof FilterValues]: unknown }): SQL {
-  const column = (key: unknown, code: unknown) => sql`case ${key}::text
-    when 'audiences' then ${code} = any(s.audiences) when 'supportKinds' then ${code} = any(s.support_kinds)
-    when 'programmes' then ${code} = any(s.programmes) when 'delivery' then ${code} = any(s.delivery)
-    when 'deliveredBy' then ${code} = any(s.delivered_by) when 'referralRoutes' then ${code} = any(s.referral_routes)
-    else false end`;
-  const any = (key: unknown) => sql`case ${key}::text
-    when 'audiences' then cardinality(s.audiences) > 0 when 'supportKinds' then cardinality(s.support_kinds) > 0
-    when 'programmes' then cardinality(s.programmes) > 0 when 'delivery' then cardinality(s.delivery) > 0
-    when 'deliveredBy' then cardinality(s.delivered_by) > 0
-    when 'referralRoutes' then cardinality(s.referral_routes) > 0 else false end`;
-  return sql`s.status = 'active'
-    and (${v.search}::text is null or strpos(lower(s.name), ${v.search}::text) > 0
-         or strpos(lower(s.description), ${v.search}::text) > 0)
-    and (${v.termKey}::text is null or ${column(v.termKey, sql`${v.termCode}::text`)})
-    and (${v.taxonomyKey}::text is null or ${any(v.taxonomyKey)})
-    and (${v.minimumAge}::numeric is null or s.minimum_age >= ${v.minimumAge}::numeric)
-    and (${v.maximumAge}::numeric is null or s.maximum_age <= ${v.maximumAge}::numeric)`;
+/**
+ * The service filters as SQL over `s`: only those given, so each set of
+ * filters is its own statement (prepared once, planned for what it asks)
+ * and the plain list reads the name index alone.
+ */
+function serviceWhere(filters: ServiceFilters): SQL {
+  const conditions: SQL[] = [sql`s.status = 'active'`];
+  if (filters.search !== null)
+    conditions.push(
+      sql`(strpos(lower(s.name), ${filters.search}::text) > 0 or strpos(lower(s.description), ${filters.search}::text) > 0)`,
+    );
+  const termColumn = filters.termKey === null ? undefined : termColumns[filters.termKey];
+  if (filters.termKey !== null)
+    conditions.push(termColumn ? sql`${filters.termCode}::text = any(${sql.raw(termColumn)})` : sql`false`);
+  const taxonomyColumn = filters.taxonomyKey === null ? undefined : termColumns[filters.taxonomyKey];
+  if (filters.taxonomyKey !== null)
+    conditions.push(taxonomyColumn ? sql`cardinality(${sql.raw(taxonomyColumn)}) > 0` : sql`false`);
+  if (filters.minimumAge !== null) conditions.push(sql`s.minimum_age >= ${filters.minimumAge}::numeric`);
+  if (filters.maximumAge !== null) conditions.push(sql`s.maximum_age <= ${filters.maximumAge}::numeric`);
+  return sql.join(conditions, sql` and `);
 }
 
 type Counted<T> = T & { total_items: string };
 
-const servicePageQuery = preparedQuery<FilterValues & { limit: number; offset: number }, Counted<ServiceRow>>(
-  (v) => sql`select ${serviceColumns}, count(*) over () as total_items
-    from directory_service s join organisation o on o.id = s.organisation_id
-    where ${serviceWhere(v)}
-    order by s.name, s.id limit ${v.limit} offset ${v.offset}`,
-);
-
-const serviceCountQuery = preparedQuery<FilterValues, { total_items: string }>(
-  (v) => sql`select count(*) as total_items from directory_service s where ${serviceWhere(v)}`,
-);
+/** A page of active services matching the filters, and how many match in all. */
+export async function findServices(db: Db, filters: ServiceFilters, paging: Paging) {
+  const where = serviceWhere(filters);
+  // The page's ids and the count first, over narrow rows (the name index), then the page's whole rows.
+  const rows = await queryRows<Counted<ServiceRow>>(
+    db,
+    sql`with page as (
+      select s.id, count(*) over () as total_items from directory_service s where ${where}
+      order by s.name, s.id limit ${paging.perPage} offset ${offsetOf(paging)})
+    select ${serviceColumns}, page.total_items
+    from page join directory_service s on s.id = page.id join organisation o on o.id = s.organisation_id
+    order by s.name, s.id`,
+  );
+  const total = rows[0]
+    ? Number(rows[0].total_items)
+    : Number(
+        (
+          await queryRows<{ n: string }>(
+            db,
+            sql`select count(*) as n from directory_service s where ${where}`,
+          )
+        )[0]?.n ?? 0,
+      );
+  return { rows: rows as ServiceRow[], total };
+}
 
 const servicesByIdQuery = preparedQuery<{ ids: string[] }, ServiceRow>(
   (v) => sql`select ${serviceColumns}
@@ -189,20 +206,6 @@ const schedulesQuery = preparedQuery<{ ids: string[] }, ScheduleRow>(
     from directory_schedule where service_id = any(${v.ids}::uuid[])
     order by service_id, weekday, opens_at, id`,
 );
-
-function filterValues(filters: ServiceFilters): FilterValues {
-  return { ...filters };
-}
-
-/** A page of active services matching the filters, and how many match in all. */
-export async function findServices(db: Db, filters: ServiceFilters, paging: Paging) {
-  const values = filterValues(filters);
-  const rows = await servicePageQuery(db, { ...values, limit: paging.perPage, offset: offsetOf(paging) });
-  const total = rows[0]
-    ? Number(rows[0].total_items)
-    : Number((await serviceCountQuery(db, values))[0]?.total_items ?? 0);
-  return { rows: rows as ServiceRow[], total };
-}
 
 function groupBy<T extends { service_id: string }>(rows: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -278,54 +281,27 @@ export async function findPlace(db: Db, postcode: PostcodeQuery): Promise<Place 
     : undefined;
 }
 
-type PlaceValues = FilterValues & {
-  latitude: number | null;
-  longitude: number | null;
-  councilArea: string | null;
-  proximity: number | null;
-  latitudeBand: number | null;
-};
-
 export type ServiceAtLocationListRow = Counted<ServiceRow> & {
   service_at_location_id: string;
-  location: LocationRow;
+  location: Pick<LocationRow, 'id' | 'name' | 'latitude' | 'longitude' | 'postcode'>;
   distance: number | null;
 };
 
 const earthRadius = 6_371_000;
 
-const salPageQuery = preparedQuery<PlaceValues & { limit: number; offset: number }, ServiceAtLocationListRow>(
-  (v) => {
-    const distance = sql`(${earthRadius} * 2 * asin(sqrt(power(sin(radians(l.latitude - ${v.latitude}::float8) / 2), 2)
-      + cos(radians(${v.latitude}::float8)) * cos(radians(l.latitude))
-      * power(sin(radians(l.longitude - ${v.longitude}::float8) / 2), 2))))`;
-    return sql`select found.*, count(*) over () as total_items from (
-      select ${serviceColumns}, sal.id as service_at_location_id,
-        json_build_object('id', l.id, 'name', l.name, 'latitude', l.latitude, 'longitude', l.longitude,
-          'postcode', l.postcode) as location,
-        case when ${v.latitude}::float8 is null then null else ${distance} end as distance
-      from directory_service_at_location sal
-      join directory_service s on s.id = sal.service_id
-      join directory_location l on l.id = sal.location_id
-      join organisation o on o.id = s.organisation_id
-      where ${serviceWhere(v)}
-        and (${v.latitudeBand}::float8 is null
-             or l.latitude between ${v.latitude}::float8 - ${v.latitudeBand}::float8
-                               and ${v.latitude}::float8 + ${v.latitudeBand}::float8)
-        and (${v.latitude}::float8 is null
-             or not exists (select 1 from directory_service_area a where a.service_id = s.id)
-             or exists (select 1 from directory_service_area a
-               left join partnership_area p on p.id = a.partnership_area_id
-               left join locality lo on lo.id = a.locality_id
-               left join partnership_area lp on lp.id = lo.partnership_area_id
-               where a.service_id = s.id and (a.scope in ('scotland', 'uk') or ${v.councilArea}::text is null
-                 or coalesce(a.council_area, p.council_area, lp.council_area) = ${v.councilArea}::text)))
-    ) found
-    where ${v.proximity}::float8 is null or distance <= ${v.proximity}::float8
-    order by distance nulls last, name, service_at_location_id
-    limit ${v.limit} offset ${v.offset}`;
-  },
-);
+/** The services whose areas cover the place (or that list no areas). */
+function coversPlace(place: Place): SQL {
+  const council =
+    place.councilArea === null
+      ? sql`true`
+      : sql`coalesce(a.council_area, p.council_area, lp.council_area) = ${place.councilArea}::text`;
+  return sql`(not exists (select 1 from directory_service_area a where a.service_id = s.id)
+    or exists (select 1 from directory_service_area a
+      left join partnership_area p on p.id = a.partnership_area_id
+      left join locality lo on lo.id = a.locality_id
+      left join partnership_area lp on lp.id = lo.partnership_area_id
+      where a.service_id = s.id and (a.scope in ('scotland', 'uk') or ${council})))`;
+}
 
 /** A page of services at their locations, nearest the postcode first when one is given. */
 export async function findServiceAtLocations(
@@ -334,19 +310,47 @@ export async function findServiceAtLocations(
   place: Place | null,
   placeFilters: PlaceFilters,
   paging: Paging,
-) {
-  const values: PlaceValues = {
-    ...filterValues(filters),
-    latitude: place?.latitude ?? null,
-    longitude: place?.longitude ?? null,
-    councilArea: place?.councilArea ?? null,
-    proximity: placeFilters.proximity,
-    // One degree of latitude is about 111 km everywhere.
-    latitudeBand: placeFilters.proximity === null ? null : placeFilters.proximity / 111_000 + 0.001,
+): Promise<{ rows: ServiceAtLocationListRow[]; total: number }> {
+  const conditions = [serviceWhere(filters)];
+  let distance = sql`null::float8`;
+  if (place) {
+    const latitude = sql`${place.latitude}::float8`;
+    const longitude = sql`${place.longitude}::float8`;
+    distance = sql`(${earthRadius} * 2 * asin(sqrt(power(sin(radians(l.latitude - ${latitude}) / 2), 2)
+      + cos(radians(${latitude})) * cos(radians(l.latitude))
+      * power(sin(radians(l.longitude - ${longitude}) / 2), 2))))`;
+    conditions.push(coversPlace(place));
+    if (placeFilters.proximity !== null) {
+      // One degree of latitude is about 111 km everywhere: a band the latitude index finds, then the distance.
+      const band = placeFilters.proximity / 111_000 + 0.001;
+      conditions.push(
+        sql`l.latitude between ${place.latitude - band}::float8 and ${place.latitude + band}::float8`,
+      );
+      conditions.push(sql`${distance} <= ${placeFilters.proximity}::float8`);
+    }
+  }
+  const rows = await queryRows<ServiceAtLocationListRow>(
+    db,
+    sql`with page as (
+      select sal.id, ${distance} as distance, count(*) over () as total_items
+      from directory_service_at_location sal
+      join directory_service s on s.id = sal.service_id
+      join directory_location l on l.id = sal.location_id
+      where ${sql.join(conditions, sql` and `)}
+      order by distance nulls last, s.name, sal.id limit ${paging.perPage} offset ${offsetOf(paging)})
+    select ${serviceColumns}, sal.id as service_at_location_id, page.distance, page.total_items,
+      json_build_object('id', l.id, 'name', l.name, 'latitude', l.latitude, 'longitude', l.longitude,
+        'postcode', l.postcode) as location
+    from page join directory_service_at_location sal on sal.id = page.id
+    join directory_service s on s.id = sal.service_id
+    join directory_location l on l.id = sal.location_id
+    join organisation o on o.id = s.organisation_id
+    order by page.distance nulls last, s.name, sal.id`,
+  );
+  if (rows[0] || paging.page === 1) return { rows, total: Number(rows[0]?.total_items ?? 0) };
+  // Past the last page no row carries the count: ask for the first page for it.
+  return {
+    rows,
+    total: (await findServiceAtLocations(db, filters, place, placeFilters, { page: 1, perPage: 1 })).total,
   };
-  const page = (limit: number, offset: number) => salPageQuery(db, { ...values, limit, offset });
-  const rows = await page(paging.perPage, offsetOf(paging));
-  // Past the last page there is no row to carry the count: count on a page of one from the start.
-  const total = rows[0] ? Number(rows[0].total_items) : Number((await page(1, 0))[0]?.total_items ?? 0);
-  return { rows, total };
 }
