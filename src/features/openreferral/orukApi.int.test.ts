@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { migrate } from '../../db/migrate.ts';
 import { testApp } from '../../testing/testApp.ts';
 import { ownDatabase } from '../../testing/testDatabase.ts';
@@ -206,6 +206,26 @@ describe('the Open Referral UK API', () => {
       const { status, body } = await get(`/openreferral/service_at_locations?${query}`);
       expect(status).toBe(400);
       expect(body.errors).toContainEqual(expect.objectContaining({ pointer: `#/query/${name}` }));
+    }
+  });
+
+  it('reads a page in the same few statements however many services are on it', async () => {
+    const client = (handle.database.db as unknown as { $client: { query: (...args: unknown[]) => unknown } })
+      .$client;
+    const spy = vi.spyOn(client, 'query');
+    const statements = async (url: string) => {
+      spy.mockClear();
+      expect((await get(url)).status).toBe(200);
+      return spy.mock.calls.length;
+    };
+    try {
+      expect(await statements('/openreferral/services?per_page=1')).toBe(1);
+      expect(await statements('/openreferral/services?per_page=3')).toBe(1);
+      expect(await statements('/openreferral/service_at_locations?postcode=GM4&per_page=3')).toBe(2);
+      expect(await statements(`/openreferral/services/${s.rich.id}`)).toBe(5);
+      expect(await statements(`/openreferral/services/${s.minimal.id}`)).toBe(5);
+    } finally {
+      spy.mockRestore();
     }
   });
 
