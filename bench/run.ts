@@ -5,10 +5,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows } from '../src/db/client.ts';
 import { benchArea, benchPassword, benchUserEmail } from '../src/demo/benchData.ts';
-import { misspell, type SearchPerson, searchPaths } from './searchTerms.ts';
+import { termId } from '../src/features/directory/vocabulary.ts';
+import {
+  directoryFacts,
+  finderBodies,
+  finderMinimumRequestsPerSecond,
+  finderP95LimitMs,
+  finderTarget,
+  orukP95LimitMs,
+  orukPaths,
+  orukTarget,
+} from './directoryTargets.ts';
+import { benchTargets, contactForms, databaseFacts } from './practiceTargets.ts';
+import { misspell, searchPaths } from './searchTerms.ts';
 import {
   type BenchOptions,
   benchDatabaseProblem,
@@ -171,119 +181,12 @@ async function load(
   return summary;
 }
 
-/**
- * What the bench user may open and search for: open families on its
- * organisation's team, and people in them (names, dates of birth, postcodes)
- * to make realistic searches from. Picked at random, many of each.
- */
-async function benchTargets(url: string): Promise<{
-  familyIds: string[];
-  people: SearchPerson[];
-  contactWith: { familyId: string; personId: string }[];
-}> {
-  const database = await openDatabase({ databaseUrl: url, poolSize: 1 });
-  try {
-    const teamFamilies = sql`select t.family_id from family_team_member t join app_user u on u.organisation_id = t.organisation_id
-      where lower(u.email) = ${benchUserEmail} and t.left_on is null`;
-    const families = await queryRows<{ id: string }>(
-      database.db,
-      sql`select f.id from family f where f.status = 'open' and f.id in (${teamFamilies}) order by random() limit 300`,
-    );
-    const people = await queryRows<SearchPerson>(
-      database.db,
-      sql`select p.given_name as "givenName", p.family_name as "familyName", p.date_of_birth::text as "dateOfBirth",
-          p.postcode from family_membership m join person p on p.id = m.person_id
-        where m.family_id in (${teamFamilies}) and p.family_name is not null order by random() limit 1000`,
-    );
-    // For recording contacts: in each of those families, a member the bench user's organisation supports.
-    const contactWith = await queryRows<{ familyId: string; personId: string }>(
-      database.db,
-      sql`select distinct on (s.family_id) s.family_id as "familyId", s.person_id as "personId"
-        from member_support s join app_user u on u.organisation_id = s.organisation_id
-        where lower(u.email) = ${benchUserEmail}
-          and s.family_id in (${sql.join(
-            families.map((f) => sql`${f.id}::uuid`),
-            sql`, `,
-          )})
-        order by s.family_id, s.person_id`,
-    );
-    return { familyIds: families.map((f) => f.id), people, contactWith };
-  } finally {
-    await database.close();
-  }
-}
-
-async function databaseFacts(url: string) {
-  const database = await openDatabase({ databaseUrl: url, poolSize: 1 });
-  try {
-    const [row] = await queryRows<{ version: string; families: number; open: number; contacts: number }>(
-      database.db,
-      sql`select version() as version, (select count(*)::int from contact) as contacts,
-        (select count(*)::int from family f join partnership_area a on a.id = f.partnership_area_id
-          where a.name = ${benchArea.name}) as families,
-        (select count(*)::int from family f where f.status = 'open' and exists (
-          select 1 from family_team_member t join app_user u on u.organisation_id = t.organisation_id
-          where t.family_id = f.id and t.left_on is null and lower(u.email) = ${benchUserEmail})) as open`,
-    );
-    return row;
-  } finally {
-    await database.close();
-  }
-}
-
 const ceilingTarget = 'bare Fastify route (ceiling)';
 const homeTarget = 'GET / (signed in)';
 const overviewTarget = 'GET family overview';
 const searchTarget = 'GET family search';
 const planTarget = 'GET family plan';
 const contactTarget = 'POST record a contact';
-
-/**
- * The contact form's fields for a one-to-one phone call with the member an
- * hour ago, attended, with the CSRF token a browser would send. Each request
- * records a new contact (the database grows by the number measured).
- */
-async function contactForms(
-  base: string,
-  cookie: string,
-  contactWith: { familyId: string; personId: string }[],
-) {
-  const first = contactWith[0];
-  if (!first) throw new Error('the bench user supports no one to record a contact with');
-  const form = await fetch(`${base}/practice/families/${first.familyId}/contacts/new`, {
-    headers: { cookie },
-  });
-  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
-  if (form.status !== 200 || !token) throw new Error(`the contact form answered ${form.status}`);
-  const at = new Date(Date.now() - 3_600_000);
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
-    .format(at)
-    .split('-') as [string, string, string];
-  const time = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/London',
-  }).format(at);
-  return {
-    paths: contactWith.map((c) => `/practice/families/${c.familyId}/contacts/new`),
-    bodies: contactWith.map((c) =>
-      new URLSearchParams({
-        _csrf: token,
-        'occurredOn-day': String(Number(day)),
-        'occurredOn-month': String(Number(month)),
-        'occurredOn-year': year,
-        time,
-        members: c.personId,
-        kind: 'one_to_one',
-        channel: 'phone',
-        outcome: 'attended',
-        durationMinutes: '30',
-        topics: 'coping',
-        notes: 'Talked through the week and what to try before the next call.',
-      }).toString(),
-    ),
-  };
-}
 
 async function main(): Promise<void> {
   const parsed = parseBenchOptions(process.argv.slice(2), process.env);
@@ -361,6 +264,23 @@ async function main(): Promise<void> {
     );
   }
   await measure('GET search, surname only', `${app.url}/`, { cookie }, surnameOnly);
+  // The public finder and the Open Referral API: no sign-in, no cookies.
+  const directory = await directoryFacts(databaseUrl);
+  process.stdout.write(
+    `  (${directory.postcodes.length} different postcodes for the finder; ${directory.activeServices} active services)\n`,
+  );
+  if (wanted(finderTarget)) {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const paths = directory.postcodes.map(() => '/find-support');
+    const bodies = finderBodies(directory.postcodes);
+    results.push(await load(finderTarget, `${app.url}/`, options, form, paths, { bodies, status: 200 }));
+  }
+  const terms = [
+    termId('audiences', 'grandparent'),
+    termId('supportKinds', 'group'),
+    termId('delivery', 'phone'),
+  ];
+  await measure(orukTarget, `${app.url}/`, {}, orukPaths(directory.activeServices, terms));
   await stopServer(app.child);
 
   const facts = await databaseFacts(databaseUrl);
@@ -371,6 +291,8 @@ async function main(): Promise<void> {
   const search = byName(searchTarget);
   const plan = byName(planTarget);
   const contact = byName(contactTarget);
+  const finder = byName(finderTarget);
+  const oruk = byName(orukTarget);
   const verdict = (result: TargetResult | undefined, limit: number) =>
     !result
       ? 'not measured (BENCH_ONLY)'
@@ -397,6 +319,8 @@ async function main(): Promise<void> {
     `Target: family plan page p95 ≤ ${planP95LimitMs} ms: ${verdict(plan, planP95LimitMs)}`,
     `Target: recording a contact p95 ≤ ${contactP95LimitMs} ms with ${facts?.contacts.toLocaleString('en-GB')} contacts: ${verdict(contact, contactP95LimitMs)}`,
     `Target: signed-in home page p95 ≤ ${homeWithContactsP95LimitMs} ms with that many contacts (issue #5): ${verdict(home, homeWithContactsP95LimitMs)}`,
+    `Target: public finder search p95 ≤ ${finderP95LimitMs} ms and ≥ ${finderMinimumRequestsPerSecond} requests/s with ${directory.activeServices.toLocaleString('en-GB')} services (issue #6): ${verdict(finder, finderP95LimitMs)}${finder && finder.requestsPerSecond < finderMinimumRequestsPerSecond ? `, but only ${Math.round(finder.requestsPerSecond)} requests/s: NOT MET` : ''}`,
+    `Target: Open Referral services page of ${50} p95 ≤ ${orukP95LimitMs} ms (issue #6): ${verdict(oruk, orukP95LimitMs)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -121,5 +121,7 @@ export * from './schemaDirectory.ts';
 export * from './schemaFamily.ts';
 // The family plan, reviews and team meetings.
 export * from './schemaPlan.ts';
+// Referrals, their history, secure links, notifications and the email outbox.
+export * from './schemaReferral.ts';
 // Support delivery: contacts, groups, programmes and caseloads.
 export * from './schemaSupport.ts';

@@ -46,6 +46,11 @@ export const directoryService = pgTable('directory_service', {
   waitWeeks: smallint('wait_weeks'),
   waitUpdatedOn: date('wait_updated_on'),
   lastCheckedOn: date('last_checked_on').notNull().defaultNow(),
+  // Its referral route (migration 0022).
+  referralTakes: text('referral_takes'),
+  referralNeeds: text('referral_needs'),
+  referralExcludes: text('referral_excludes'),
+  referralEmail: text('referral_email'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: version(),

@@ -1,5 +1,8 @@
-import { field } from '../../platform/http/forms.ts';
-import { maxReason } from '../meetings/meetingForm.ts';
+import {
+  checkInErrorReason,
+  type InErrorCheck,
+  maxInErrorReason as maxReason,
+} from '../../platform/concurrency/inError.ts';
 import { partsOfIso } from '../plan/planForms.ts';
 import { type ContactForm, type ContactInput, parseContactForm } from './contactForm.ts';
 import { ukDateAndTime } from './contactTime.ts';
@@ -7,15 +10,7 @@ import { ukDateAndTime } from './contactTime.ts';
 export { maxReason };
 
 /** Checks the reason a contact is marked as recorded in error (the same limit as a meeting's). */
-export function checkContactInErrorForm(
-  body: unknown,
-): { ok: true; reason: string } | { ok: false; error: string } {
-  const reason = field(body, 'reason');
-  if (!reason) return { ok: false, error: 'Enter why this contact was recorded in error' };
-  if (reason.length > maxReason)
-    return { ok: false, error: `The reason must be ${maxReason} characters or fewer` };
-  return { ok: true, reason };
-}
+export const checkContactInErrorForm = (body: unknown): InErrorCheck => checkInErrorReason(body, 'contact');
 
 /** The correctable fields, in the form's order, for the conflict page. */
 export const contactEditLabels = [

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { practiceRoles } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
-import { editToken, readEditToken, StaleEditError } from '../../platform/concurrency/optimisticLock.ts';
+import { inErrorForm, postInError } from '../../platform/concurrency/inError.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { idParam } from '../plan/planPageHelpers.ts';
 import { familyChanges } from '../team/familyChanges.ts';
@@ -69,15 +69,11 @@ export function contactCorrectionRoutes(app: FastifyInstance, db: Db): void {
     });
   });
 
-  const inErrorContext = (l: Awaited<ReturnType<typeof load>>, extra: Record<string, unknown> = {}) => ({
+  const inErrorContext = (l: Awaited<ReturnType<typeof load>>, form: Record<string, unknown>) => ({
     family: l.family,
     contactHref: l.href,
     occurredAt: l.row.occurredAt,
-    edit: editToken(l.row.version, {}),
-    reason: '',
-    errors: {},
-    errorList: [],
-    ...extra,
+    ...form,
   });
 
   async function loadCorrectable(request: FastifyRequest) {
@@ -103,49 +99,26 @@ export function contactCorrectionRoutes(app: FastifyInstance, db: Db): void {
       recordId: l.contactId,
       familyId: l.familyId,
     });
-    return reply.page(inErrorPage, inErrorContext(l));
+    return reply.page(inErrorPage, inErrorContext(l, inErrorForm(l.row.version)));
   });
 
   app.post('/practice/families/:familyId/contacts/:contactId/in-error', practice, async (request, reply) => {
     const l = await loadCorrectable(request);
-    const token = readEditToken(request.body);
-    if (!token) throw new NotFoundError();
-    const checked = checkContactInErrorForm(request.body);
-    if (!checked.ok)
-      return reply.code(400).page(
-        inErrorPage,
-        inErrorContext(l, {
-          edit: editToken(token.version, {}),
-          reason: String((request.body as Record<string, unknown>).reason ?? ''),
-          errors: { reason: checked.error },
-          errorList: [{ text: checked.error, href: '#reason' }],
-        }),
-      );
-    try {
-      const marked = await new ContactCorrectionService(db, request.access).markInError(
-        l.familyId,
-        l.contactId,
-        token.version,
-        checked.reason,
-      );
-      if (!marked) throw new NotFoundError();
-    } catch (error) {
-      if (!(error instanceof StaleEditError)) throw error;
-      return reply.code(409).page(
-        inErrorPage,
-        inErrorContext(l, {
-          reason: checked.reason,
-          changedSince: true,
-          errorList: [
-            {
-              text: 'Someone changed this contact after you opened this page: check it, then confirm again',
-              href: '#reason',
-            },
-          ],
-        }),
-      );
-    }
-    return reply.redirect(`${l.href}?saved=in-error`, 303);
+    return postInError(request, reply, {
+      template: inErrorPage,
+      context: (form) => inErrorContext(l, form),
+      version: l.row.version,
+      noun: 'contact',
+      check: checkContactInErrorForm,
+      mark: (version, reason) =>
+        new ContactCorrectionService(db, request.access).markInError(
+          l.familyId,
+          l.contactId,
+          version,
+          reason,
+        ),
+      href: l.href,
+    });
   });
 
   contactEditRoutes(app, db);

@@ -7,6 +7,7 @@ import { type EditToken, requireUpdated } from '../../platform/concurrency/optim
 import { addAutomaticEntry } from '../chronology/automaticEntries.ts';
 import { familyVisible } from '../families/familyVisibility.ts';
 import { changedFields, recordHistory } from '../families/recordHistory.ts';
+import { markRecordInError } from '../families/recordInError.ts';
 import { contactValues } from './contactCorrectionForm.ts';
 import { type ContactInput, contactRules } from './contactForm.ts';
 import { ContactRepository } from './contactRepository.ts';
@@ -226,40 +227,25 @@ export class ContactCorrectionService {
     return this.db.transaction(async (tx) => {
       const found = await this.editable(tx, familyId, contactId, 'contact.in_error');
       if (!found) return undefined;
-      const now = new Date();
-      const updated = await tx
-        .update(contact)
-        .set({
-          inErrorAt: now,
-          inErrorBy: this.access.userId ?? null,
-          inErrorReason: reason,
-          updatedAt: now,
-          updatedBy: this.access.userId ?? null,
-          version: sql`${contact.version} + 1`,
-        })
-        .where(and(eq(contact.id, contactId), eq(contact.version, version), isNull(contact.inErrorAt)))
-        .returning({ id: contact.id });
-      await requireUpdated(updated, () => this.current(tx, contactId));
-      await refreshLastContacts(tx, sql`select ${familyId}::uuid`, { clearMissing: true });
-      await recordHistory(tx, this.access, {
-        familyId,
-        recordType: 'contact',
-        recordId: contactId,
-        action: 'ended',
-        changes: { inErrorReason: { from: null, to: reason } },
-      });
-      if (found.hasEntry)
-        await addAutomaticEntry(tx, this.access, {
-          familyId,
-          what: `The record of the contact on ${longDate(found.occurredAt)} was marked as recorded in error. It is kept in the record.`,
-          personId: found.personId,
-          organisationOnly: found.entryOrganisationOnly ?? true,
-        });
-      await recordAudit(tx, this.access, {
-        action: 'contact.in_error',
+      await markRecordInError(tx, this.access, {
+        table: contact,
         recordType: 'contact',
         recordId: contactId,
         familyId,
+        version,
+        reason,
+        current: () => this.current(tx, contactId),
+        alongside: async () => {
+          await refreshLastContacts(tx, sql`select ${familyId}::uuid`, { clearMissing: true });
+          if (found.hasEntry)
+            await addAutomaticEntry(tx, this.access, {
+              familyId,
+              what: `The record of the contact on ${longDate(found.occurredAt)} was marked as recorded in error. It is kept in the record.`,
+              personId: found.personId,
+              organisationOnly: found.entryOrganisationOnly ?? true,
+            });
+        },
+        audit: { action: 'contact.in_error', familyId },
       });
       return { id: contactId };
     });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { practiceRoles } from '../../platform/access/accessContext.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
+import { inErrorForm, postInError } from '../../platform/concurrency/inError.ts';
 import {
   type ConflictView,
   conflictView,
@@ -148,61 +149,29 @@ export function sessionEditRoutes(app: FastifyInstance, db: Db): void {
     return reply.redirect(`${l.href}?saved=corrected`, 303);
   });
 
-  const inErrorContext = (l: Loaded, extra: Record<string, unknown> = {}) => ({
+  const inErrorContext = (l: Loaded, form: Record<string, unknown>) => ({
     group: presentGroup(l.group),
     sessionHref: l.href,
     heldOn: l.session.heldOn,
-    edit: editToken(l.session.version, {}),
-    reason: '',
-    errors: {},
-    errorList: [],
-    ...extra,
+    ...form,
   });
 
   app.get('/practice/groups/:groupId/sessions/:sessionId/in-error', practice, async (request, reply) => {
     const l = await load(request);
-    return reply.page(inErrorPage, inErrorContext(l));
+    return reply.page(inErrorPage, inErrorContext(l, inErrorForm(l.session.version)));
   });
 
   app.post('/practice/groups/:groupId/sessions/:sessionId/in-error', practice, async (request, reply) => {
     const l = await load(request);
-    const token = readEditToken(request.body);
-    if (!token) throw new NotFoundError();
-    const checked = checkSessionInErrorForm(request.body);
-    if (!checked.ok)
-      return reply.code(400).page(
-        inErrorPage,
-        inErrorContext(l, {
-          edit: editToken(token.version, {}),
-          reason: String((request.body as Record<string, unknown>).reason ?? ''),
-          errors: { reason: checked.error },
-          errorList: [{ text: checked.error, href: '#reason' }],
-        }),
-      );
-    try {
-      const marked = await new SessionService(db, request.access).markInError(
-        l.groupId,
-        l.sessionId,
-        token.version,
-        checked.reason,
-      );
-      if (!marked) throw new NotFoundError();
-    } catch (error) {
-      if (!(error instanceof StaleEditError)) throw error;
-      return reply.code(409).page(
-        inErrorPage,
-        inErrorContext(l, {
-          reason: checked.reason,
-          changedSince: true,
-          errorList: [
-            {
-              text: 'Someone changed this session after you opened this page: check it, then confirm again',
-              href: '#reason',
-            },
-          ],
-        }),
-      );
-    }
-    return reply.redirect(`${l.href}?saved=in-error`, 303);
+    return postInError(request, reply, {
+      template: inErrorPage,
+      context: (form) => inErrorContext(l, form),
+      version: l.session.version,
+      noun: 'session',
+      check: checkSessionInErrorForm,
+      mark: (version, reason) =>
+        new SessionService(db, request.access).markInError(l.groupId, l.sessionId, version, reason),
+      href: l.href,
+    });
   });
 }

@@ -1,4 +1,5 @@
 import type { AttendanceMode } from '../../db/schemaSupport.ts';
+import { checkInErrorReason, type InErrorCheck } from '../../platform/concurrency/inError.ts';
 import { type FieldErrors, field, fields } from '../../platform/http/forms.ts';
 import { type DateParts, parseDateParts } from '../chronology/dateParts.ts';
 import { type Checked, datePartsOf, partsOfIso } from '../plan/planForms.ts';
@@ -26,14 +27,8 @@ export interface AttendeeInput {
   personId: string;
 }
 
-export interface SessionInput {
-  heldOn: string;
-  startsAt: string | null;
-  topic: string | null;
-  notes: string | null;
-  attendees: AttendeeInput[];
-  firstNames: string[];
-  anonymousCount: number;
+/** A checked session form: its fields (SessionFields, below), with the count and capacity worked out. */
+export interface SessionInput extends SessionFields {
   /** Everyone who came: named members, first names and the anonymous count. */
   total: number;
   overCapacity: boolean;
@@ -214,16 +209,5 @@ export function sessionFormOf(values: Record<string, string | null>): SessionFor
   };
 }
 
-/** The longest reason for marking a session recorded in error. */
-export const maxInErrorReason = 500;
-
 /** Checks the reason a session is marked as recorded in error. */
-export function checkSessionInErrorForm(
-  body: unknown,
-): { ok: true; reason: string } | { ok: false; error: string } {
-  const reason = field(body, 'reason');
-  if (!reason) return { ok: false, error: 'Enter why this session was recorded in error' };
-  if (reason.length > maxInErrorReason)
-    return { ok: false, error: `The reason must be ${maxInErrorReason} characters or fewer` };
-  return { ok: true, reason };
-}
+export const checkSessionInErrorForm = (body: unknown): InErrorCheck => checkInErrorReason(body, 'session');

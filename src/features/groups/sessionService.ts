@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { type EditToken, requireUpdated } from '../../platform/concurrency/optimisticLock.ts';
 import { memberVisible } from '../families/familyVisibility.ts';
 import { changedFields, recordHistory } from '../families/recordHistory.ts';
+import { markRecordInError } from '../families/recordInError.ts';
 import { GroupRepository, type GroupRow } from './groupRepository.ts';
 import { type AttendeeInput, type SessionFields, type SessionInput, sessionValues } from './sessionForm.ts';
 import { SessionRepository } from './sessionRepository.ts';
@@ -244,50 +245,32 @@ export class SessionService {
       if (!group) return undefined;
       const stored = await storedSession(tx, this.access, groupId, sessionId);
       if (!stored) return this.denied(tx, action, sessionId);
-      const now = new Date();
-      const updated = await tx
-        .update(groupSession)
-        .set({
-          inErrorAt: now,
-          inErrorBy: this.access.userId ?? null,
-          inErrorReason: reason,
-          updatedAt: now,
-          updatedBy: this.access.userId ?? null,
-          version: sql`${groupSession.version} + 1`,
-        })
-        .where(
-          and(
-            eq(groupSession.id, sessionId),
-            eq(groupSession.version, version),
-            isNull(groupSession.inErrorAt),
-          ),
-        )
-        .returning({ id: groupSession.id });
-      await requireUpdated(updated, () => this.current(tx, group, sessionId));
-      await recordHistory(tx, this.access, {
-        familyId: null,
-        recordType: 'group_session',
-        recordId: sessionId,
-        action: 'ended',
-        changes: { inErrorReason: { from: null, to: reason } },
-      });
       const named = [...stored.fields.attendees, ...stored.hidden];
-      for (const a of named)
-        await recordHistory(tx, this.access, {
-          familyId: a.familyId,
-          recordType: 'group_attendance',
-          recordId: sessionId,
-          personId: a.personId,
-          action: 'ended',
-          changes: {
-            groupSession: { from: `${group.name}, ${stored.row.heldOn}`, to: 'recorded in error' },
-          },
-        });
-      await recordAudit(tx, this.access, {
-        action,
+      await markRecordInError(tx, this.access, {
+        table: groupSession,
         recordType: 'group_session',
         recordId: sessionId,
-        detail: { groupId, named: named.length, families: new Set(named.map((a) => a.familyId)).size },
+        familyId: null,
+        version,
+        reason,
+        current: () => this.current(tx, group, sessionId),
+        alongside: async () => {
+          for (const a of named)
+            await recordHistory(tx, this.access, {
+              familyId: a.familyId,
+              recordType: 'group_attendance',
+              recordId: sessionId,
+              personId: a.personId,
+              action: 'ended',
+              changes: {
+                groupSession: { from: `${group.name}, ${stored.row.heldOn}`, to: 'recorded in error' },
+              },
+            });
+        },
+        audit: {
+          action,
+          detail: { groupId, named: named.length, families: new Set(named.map((a) => a.familyId)).size },
+        },
       });
       return { id: sessionId };
     });

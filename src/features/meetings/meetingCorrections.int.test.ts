@@ -240,6 +240,36 @@ describe('correcting team meetings, and marking one as recorded in error', () =>
     expect(JSON.stringify(audit[0]?.detail ?? {})).not.toContain('wrong family');
   });
 
+  it('refuses to mark a meeting changed since the page was opened (409), writing nothing, and marks it on confirming again', async () => {
+    const s = await planScenario(database, app);
+    const m = await meetingOf(s);
+    const stale = versionFields((await s.asHome.get(`${m.href}/in-error`)).body);
+    const token = await openEdit(s.asPartner, m.href);
+    const saved = await s.asPartner.post(`${m.href}/edit`, {
+      ...token,
+      ...correction(s, addDays(m.today, -3), 'How the school holidays went, corrected.'),
+    });
+    expect(saved.statusCode).toBe(303);
+    const refused = await s.asHome.post(`${m.href}/in-error`, { ...stale, reason: 'Recorded twice.' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('Someone changed this meeting after you opened this page');
+    expect(refused.body).toContain('Recorded twice.');
+    const [row] = await database.db.select().from(teamMeeting).where(eq(teamMeeting.id, m.id));
+    expect(row).toMatchObject({ version: 2, inErrorAt: null });
+    const ended = await database.db
+      .select()
+      .from(recordChange)
+      .where(and(eq(recordChange.recordId, m.id), eq(recordChange.action, 'ended')));
+    expect(ended).toHaveLength(0);
+    const again = await s.asHome.post(`${m.href}/in-error`, {
+      ...versionFields(refused.body),
+      reason: 'Recorded twice.',
+    });
+    expect(again.statusCode).toBe(303);
+    const [marked] = await database.db.select().from(teamMeeting).where(eq(teamMeeting.id, m.id));
+    expect(marked).toMatchObject({ version: 3, inErrorReason: 'Recorded twice.' });
+  });
+
   it('gives a user outside the family’s team 404 on the correction and in-error pages and saves nothing', async () => {
     const s = await planScenario(database, app);
     const m = await meetingOf(s);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { practiceRoles } from '../../platform/access/accessContext.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
+import { inErrorForm, postInError } from '../../platform/concurrency/inError.ts';
 import {
   conflictView,
   editToken,
@@ -109,62 +110,30 @@ export function meetingEditRoutes(app: FastifyInstance, db: Db): void {
     return reply.redirect(`${l.href}?saved=corrected`, 303);
   });
 
-  const inErrorContext = (l: Awaited<ReturnType<typeof load>>, extra: Record<string, unknown> = {}) => ({
+  const inErrorContext = (l: Awaited<ReturnType<typeof load>>, form: Record<string, unknown>) => ({
     family: l.record.family,
     links: planLinks(l.familyId),
     meetingHref: l.href,
     heldOn: l.meeting.heldOn,
-    edit: editToken(l.meeting.version, {}),
-    reason: '',
-    errors: {},
-    errorList: [],
-    ...extra,
+    ...form,
   });
 
   app.get('/practice/families/:familyId/meetings/:meetingId/in-error', practice, async (request, reply) => {
     const l = await load(request, true);
-    return reply.page(inErrorPage, inErrorContext(l));
+    return reply.page(inErrorPage, inErrorContext(l, inErrorForm(l.meeting.version)));
   });
 
   app.post('/practice/families/:familyId/meetings/:meetingId/in-error', practice, async (request, reply) => {
     const l = await load(request, false);
-    const token = readEditToken(request.body);
-    if (!token) throw new NotFoundError();
-    const checked = checkInErrorForm(request.body);
-    if (!checked.ok)
-      return reply.code(400).page(
-        inErrorPage,
-        inErrorContext(l, {
-          edit: editToken(token.version, {}),
-          reason: String((request.body as Record<string, unknown>).reason ?? ''),
-          errors: { reason: checked.error },
-          errorList: [{ text: checked.error, href: '#reason' }],
-        }),
-      );
-    try {
-      const marked = await new MeetingService(db, request.access).markInError(
-        l.familyId,
-        l.meetingId,
-        token.version,
-        checked.reason,
-      );
-      if (!marked) throw new NotFoundError();
-    } catch (error) {
-      if (!(error instanceof StaleEditError)) throw error;
-      return reply.code(409).page(
-        inErrorPage,
-        inErrorContext(l, {
-          reason: checked.reason,
-          changedSince: true,
-          errorList: [
-            {
-              text: 'Someone changed this meeting after you opened this page: check it, then confirm again',
-              href: '#reason',
-            },
-          ],
-        }),
-      );
-    }
-    return reply.redirect(`${l.href}?saved=in-error`, 303);
+    return postInError(request, reply, {
+      template: inErrorPage,
+      context: (form) => inErrorContext(l, form),
+      version: l.meeting.version,
+      noun: 'meeting',
+      check: checkInErrorForm,
+      mark: (version, reason) =>
+        new MeetingService(db, request.access).markInError(l.familyId, l.meetingId, version, reason),
+      href: l.href,
+    });
   });
 }

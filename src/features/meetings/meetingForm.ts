@@ -1,4 +1,5 @@
 import type { OwnerKind } from '../../db/schema.ts';
+import { checkInErrorReason, type InErrorCheck } from '../../platform/concurrency/inError.ts';
 import { type FieldErrors, field, fields } from '../../platform/http/forms.ts';
 import { type DateParts, parseDateParts } from '../chronology/dateParts.ts';
 import { datePartsOf, maxLong, maxWords } from '../plan/planForms.ts';
@@ -199,14 +200,5 @@ export function meetingFormOf(values: Record<string, string | null>): MeetingFor
   };
 }
 
-/** The longest reason for marking a meeting recorded in error. */
-export const maxReason = 500;
-
 /** Checks the reason a meeting is marked as recorded in error. */
-export function checkInErrorForm(body: unknown): { ok: true; reason: string } | { ok: false; error: string } {
-  const reason = field(body, 'reason');
-  if (!reason) return { ok: false, error: 'Enter why this meeting was recorded in error' };
-  if (reason.length > maxReason)
-    return { ok: false, error: `The reason must be ${maxReason} characters or fewer` };
-  return { ok: true, reason };
-}
+export const checkInErrorForm = (body: unknown): InErrorCheck => checkInErrorReason(body, 'meeting');

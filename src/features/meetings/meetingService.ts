@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { type EditToken, requireUpdated } from '../../platform/concurrency/optimisticLock.ts';
 import { addAutomaticEntry } from '../chronology/automaticEntries.ts';
 import { changedFields, recordHistory } from '../families/recordHistory.ts';
+import { markRecordInError } from '../families/recordInError.ts';
 import { type PlanRecord, PlanRepository } from '../plan/planRepository.ts';
 import { type MeetingInput, meetingValues } from './meetingForm.ts';
 
@@ -212,38 +213,21 @@ export class MeetingService {
     return this.db.transaction(async (tx) => {
       const found = await this.load(tx, familyId, meetingId, 'meeting.in_error');
       if (!found) return undefined;
-      const now = new Date();
-      const updated = await tx
-        .update(teamMeeting)
-        .set({
-          inErrorAt: now,
-          inErrorBy: this.access.userId ?? null,
-          inErrorReason: reason,
-          updatedAt: now,
-          updatedBy: this.access.userId ?? null,
-          version: sql`${teamMeeting.version} + 1`,
-        })
-        .where(
-          and(eq(teamMeeting.id, meetingId), eq(teamMeeting.version, version), isNull(teamMeeting.inErrorAt)),
-        )
-        .returning({ id: teamMeeting.id });
-      await requireUpdated(updated, () => this.current(tx, meetingId, found.record));
-      await recordHistory(tx, this.access, {
-        familyId,
-        recordType: 'team_meeting',
-        recordId: meetingId,
-        action: 'ended',
-        changes: { inErrorReason: { from: null, to: reason } },
-      });
-      await addAutomaticEntry(tx, this.access, {
-        familyId,
-        what: `The record of the team meeting on ${longDate(found.row.heldOn)} was marked as recorded in error. It is kept in the record.`,
-      });
-      await recordAudit(tx, this.access, {
-        action: 'meeting.in_error',
+      await markRecordInError(tx, this.access, {
+        table: teamMeeting,
         recordType: 'team_meeting',
         recordId: meetingId,
         familyId,
+        version,
+        reason,
+        current: () => this.current(tx, meetingId, found.record),
+        alongside: async () => {
+          await addAutomaticEntry(tx, this.access, {
+            familyId,
+            what: `The record of the team meeting on ${longDate(found.row.heldOn)} was marked as recorded in error. It is kept in the record.`,
+          });
+        },
+        audit: { action: 'meeting.in_error', familyId },
       });
       return { id: meetingId };
     });
