@@ -62,6 +62,10 @@ describe('directory export and import', () => {
     expect(written.seen.out).toBe(`Exported 4 services to ${file}.\n`);
     const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as Service[];
     expect(exported.map((service) => service.name)).toContain('Closed cedar group');
+    expect(exported.find((service) => service.id === s.rich.id)?.hearth).toMatchObject({
+      referral_email: 'referrals@alder.example.org',
+      referral_excludes: 'People in crisis: phone 999',
+    });
 
     await emptyDirectory();
     expect(await count('directory_service')).toBe(0);

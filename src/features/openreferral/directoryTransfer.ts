@@ -32,7 +32,8 @@ function chunks<T>(items: T[], size = chunkSize): T[][] {
 export async function exportDirectory(db: Db): Promise<Json[]> {
   const services: Json[] = [];
   for (const ids of chunks(await allServiceIds(db))) {
-    for (const bundle of await loadBundles(db, ids)) services.push(nestedService(bundle));
+    for (const bundle of await loadBundles(db, ids))
+      services.push(nestedService(bundle, { forExport: true }));
   }
   return services;
 }

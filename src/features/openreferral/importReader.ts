@@ -222,6 +222,10 @@ function readService(service: FieldReader, problems: ImportProblem[]): ServiceDr
     howToGetIn: service.text('application_process', { max: 1000 }),
     selfReferral: hearth.boolean('self_referral'),
     whatHappensNext: hearth.text('what_happens_next', { max: 1000 }),
+    referralTakes: hearth.text('referral_takes', { max: 1000 }),
+    referralNeeds: hearth.text('referral_needs', { max: 1000 }),
+    referralExcludes: hearth.text('referral_excludes', { max: 1000 }),
+    referralEmail: readReferralEmail(hearth),
     capacityNote: service.text('alert', { max: 500 }),
     waitWeeks,
     waitUpdatedOn,
@@ -234,6 +238,12 @@ function readService(service: FieldReader, problems: ImportProblem[]): ServiceDr
   const places = readPlaces(service);
   if (problems.length > before) return undefined;
   return { ref: service.service, organisation, values, ...places };
+}
+
+function readReferralEmail(hearth: FieldReader): string | undefined {
+  const email = hearth.text('referral_email', { max: 254 });
+  if (email && !emailPattern.test(email)) return hearth.fail('referral_email', 'must be an email address');
+  return email;
 }
 
 function readInstant(service: FieldReader, key: string): Date | undefined {

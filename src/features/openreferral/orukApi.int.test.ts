@@ -126,8 +126,15 @@ describe('the Open Referral UK API', () => {
       application_process: 'Phone us or ask your worker to refer you.',
       wait_time: 'About 3 weeks, as of 2026-11-20',
       organization: { id: s.org.id, name: s.org.name },
-      hearth: { summary: 'One-to-one and group support for families', self_referral: true, wait_weeks: 3 },
+      hearth: {
+        summary: 'One-to-one and group support for families',
+        self_referral: true,
+        wait_weeks: 3,
+        referral_needs: 'A phone number that is safe to use',
+      },
     });
+    // Where referral notices go is for Hearth, not the public.
+    expect(JSON.stringify(body)).not.toContain('referrals@alder.example.org');
     const nested = body as Record<string, Record<string, unknown>[]>;
     expect(nested.phones?.map((phone) => phone.number)).toEqual(['0141 496 0000', '0800 000 0000']);
     expect(nested.languages?.map((language) => language.code)).toEqual(['en', 'pl']);

@@ -153,8 +153,12 @@ function locationJson(location: LocationRow): Json {
 
 const areaNames: Record<string, string> = { scotland: 'Scotland', uk: 'United Kingdom' };
 
-/** A service with everything about it, as GET /services/{id} and the export give it. */
-export function nestedService(bundle: ServiceBundle): Json {
+/**
+ * A service with everything about it, as GET /services/{id} and the export
+ * give it. Only the export holds the address referral notices go to: it is
+ * for Hearth, not for the public.
+ */
+export function nestedService(bundle: ServiceBundle, options: { forExport?: boolean } = {}): Json {
   const { service } = bundle;
   const atLocationIds = new Map(bundle.locations.map((row) => [row.id, row.service_at_location_id]));
   return {
@@ -222,6 +226,10 @@ export function nestedService(bundle: ServiceBundle): Json {
       what_happens_next: service.what_happens_next,
       wait_weeks: service.wait_weeks,
       wait_updated_on: service.wait_updated_on,
+      referral_takes: service.referral_takes,
+      referral_needs: service.referral_needs,
+      referral_excludes: service.referral_excludes,
+      referral_email: options.forExport ? service.referral_email : undefined,
     }),
   };
 }

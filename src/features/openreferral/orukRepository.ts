@@ -42,6 +42,10 @@ export interface ServiceRow {
   wait_updated_on: string | null;
   last_checked_on: string;
   last_modified: string;
+  referral_takes: string | null;
+  referral_needs: string | null;
+  referral_excludes: string | null;
+  referral_email: string | null;
 }
 
 export interface PhoneRow {
@@ -105,6 +109,7 @@ const serviceColumns =
   s.support_kinds, s.programmes, s.delivery, s.delivered_by, s.languages, s.accessibility, s.free, s.cost_note,
   s.referral_routes, s.how_to_get_in, s.self_referral, s.what_happens_next, s.capacity_note, s.wait_weeks,
   s.wait_updated_on::text as wait_updated_on, s.last_checked_on::text as last_checked_on,
+  s.referral_takes, s.referral_needs, s.referral_excludes, s.referral_email,
   to_char(s.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as last_modified`);
 
 const termColumns: Record<string, string> = {

@@ -87,6 +87,10 @@ export async function orukScenario(db: Db) {
         waitWeeks: 3,
         waitUpdatedOn: '2026-11-20',
         lastCheckedOn: '2026-11-01',
+        referralTakes: 'Parents and partners in the area',
+        referralNeeds: 'A phone number that is safe to use',
+        referralExcludes: 'People in crisis: phone 999',
+        referralEmail: 'referrals@alder.example.org',
       },
       {
         organisationId: other.id,
