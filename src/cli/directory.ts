@@ -33,7 +33,17 @@ export async function directoryImport(database: Database, file: string, output: 
     output.err(`Could not read ${file}: ${reason}.\n`);
     return 1;
   }
-  const result = await importDirectory(database.db, document);
+  let result: Awaited<ReturnType<typeof importDirectory>>;
+  try {
+    result = await importDirectory(database.db, document);
+  } catch (error) {
+    // Checked first, so this is rare: two rows of the file clashing, say. The transaction undid everything.
+    const cause = (error as { cause?: { constraint?: string; detail?: string } }).cause;
+    output.err(
+      `Nothing was imported: the database refused it (${cause?.constraint ?? (error as Error).message.split('\n')[0]}).\n`,
+    );
+    return 1;
+  }
   if (!result.ok) {
     output.err(`Nothing was imported. Fix these ${result.problems.length} problem(s) and try again:\n`);
     for (const problem of result.problems)

@@ -186,6 +186,37 @@ describe('directory export and import', () => {
     expect(await directoryImport(handle.database, bad, listed)).toBe(1);
     expect(listed.seen.err).toContain('Nothing was imported.');
     expect(listed.seen.err).toContain('service 1 "x": description is needed');
+    // Two services claiming one link between a service and a place: only the database sees it, and undoes everything.
+    const [rich] = (await exportDirectory(handle.database.db)).filter((service) => service.id === s.rich.id);
+    const link = crypto.randomUUID();
+    const clash = [1, 2].map((n) => ({
+      ...structuredClone(rich),
+      id: crypto.randomUUID(),
+      name: `Clash ${n}`,
+      schedules: [],
+      service_at_locations: [
+        {
+          id: link,
+          location: {
+            id: crypto.randomUUID(),
+            name: `Place ${n}`,
+            latitude: 55.9,
+            longitude: -4.2,
+            addresses: [
+              { address_1: '1 Road', city: 'Town', postal_code: 'GM4 2LT', address_type: 'physical' },
+            ],
+          },
+        },
+      ],
+    }));
+    fs.writeFileSync(bad, JSON.stringify(clash));
+    const before = await count('directory_service');
+    const refused = output();
+    expect(await directoryImport(handle.database, bad, refused)).toBe(1);
+    expect(refused.seen.err).toMatch(/^Nothing was imported: the database refused it \(.+\)\.\n$/);
+    expect(await count('directory_service')).toBe(before);
+    expect(await count('directory_location')).toBe(2);
+
     const stderr: string[] = [];
     const write = process.stderr.write;
     process.stderr.write = ((chunk: string) => stderr.push(chunk) > 0) as typeof process.stderr.write;

@@ -40,6 +40,7 @@ describe('the Open Referral UK API', () => {
     expect(body.version).toBe('HSDS-UK-3.0');
     expect(body.profile).toMatch(/^https:\/\//);
     expect(body.openapi_url).toBe('http://localhost:80/openreferral/openapi.json');
+    expect((await get('/openreferral')).body.version).toBe('HSDS-UK-3.0');
     const doc = await get('/openreferral/openapi.json');
     expect(Object.keys(doc.body.paths as object)).toContain('/service_at_locations');
   });
