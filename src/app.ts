@@ -12,6 +12,7 @@ import { type FinderLimits, finderRoutes } from './features/finder/finderRoutes.
 import { groupRoutes } from './features/groups/groupRoutes.ts';
 import { homeRoutes } from './features/home/homeRoutes.ts';
 import { membersRoutes } from './features/members/membersRoutes.ts';
+import { openReferralRoutes } from './features/openreferral/orukRoutes.ts';
 import { partnershipRoutes } from './features/partnership/partnershipRoutes.ts';
 import { planRoutes } from './features/plan/planRoutes.ts';
 import { programmeRoutes } from './features/programmes/programmeRoutes.ts';
@@ -83,6 +84,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   adminRoutes(app, services);
   finderRoutes(app, services.db, deps.finderLimits);
   await apiRoutes(app, services);
+  await openReferralRoutes(app, services.db);
 
   return app;
 }

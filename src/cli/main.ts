@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { Command } from './command.ts';
 import { createAdminCommand } from './createAdmin.ts';
+import { directoryCommand } from './directory.ts';
 import { importPostcodesCommand } from './importPostcodes.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedBenchCommand } from './seedBench.ts';
@@ -15,6 +16,7 @@ const commands: Record<string, Command> = {
   'seed-demo': seedDemoCommand,
   'seed-bench': seedBenchCommand,
   'import-postcodes': importPostcodesCommand,
+  directory: directoryCommand,
 };
 
 function usage(): string {
