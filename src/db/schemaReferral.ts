@@ -1,6 +1,7 @@
 // Drizzle's view of referrals (migration 0022): referrals with their members
 // and history, single-use links for services outside Hearth, notifications
 // and the email outbox.
+import { sql } from 'drizzle-orm';
 import { bigint, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const referralStatuses = [
@@ -24,7 +25,10 @@ export type ConsentMethod = 'verbal' | 'written' | 'digital';
 
 export const referral = pgTable('referral', {
   id: uuid('id').primaryKey().defaultRandom(),
-  reference: text('reference').notNull(),
+  // Filled in by the database from referral_reference_seq.
+  reference: text('reference')
+    .notNull()
+    .default(sql`('R-' || lpad(nextval('referral_reference_seq')::text, 6, '0'))`),
   serviceId: uuid('service_id').notNull(),
   organisationId: uuid('organisation_id').notNull(),
   origin: text('origin').$type<ReferralOrigin>().notNull(),

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { auditEvent } from '../../db/schema.ts';
+import { auditEvent, referral } from '../../db/schema.ts';
 import { selfReferral } from '../../db/schemaDirectory.ts';
 import { createPractice, createUser } from '../../testing/fixtures.ts';
 import { TestBrowser, testApp } from '../../testing/testApp.ts';
@@ -46,6 +46,17 @@ describe('self-referrals for the service’s organisation', () => {
       .from(selfReferral)
       .where(eq(selfReferral.serviceId, serviceId));
     const referralId = stored?.id as string;
+    // It reaches the service's referrals inbox as a new self-referral, in the same transaction.
+    const inbox = await database.db.select().from(referral).where(eq(referral.selfReferralId, referralId));
+    expect(inbox).toMatchObject([
+      {
+        origin: 'self_referral',
+        status: 'new',
+        serviceId,
+        organisationId: stored?.organisationId,
+        familyId: null,
+      },
+    ]);
 
     const worker = new TestBrowser(app);
     await worker.signIn(home.user.email);
