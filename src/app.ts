@@ -10,6 +10,7 @@ import { contactRoutes } from './features/contacts/contactRoutes.ts';
 import { familyRoutes } from './features/families/familyRoutes.ts';
 import { groupRoutes } from './features/groups/groupRoutes.ts';
 import { homeRoutes } from './features/home/homeRoutes.ts';
+import { listingRoutes } from './features/listings/listingRoutes.ts';
 import { membersRoutes } from './features/members/membersRoutes.ts';
 import { partnershipRoutes } from './features/partnership/partnershipRoutes.ts';
 import { planRoutes } from './features/plan/planRoutes.ts';
@@ -78,6 +79,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   contactRoutes(app, services.db);
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
+  listingRoutes(app, services.db);
   await apiRoutes(app, services);
 
   return app;
