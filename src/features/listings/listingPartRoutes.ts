@@ -3,8 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { errorList, type FieldErrors, field, fields } from '../../platform/http/forms.ts';
 import { idParam } from '../plan/planPageHelpers.ts';
-import { ListingPartsRepository, type LocationRow } from './listingPartsRepository.ts';
 import { orgAdmin, ownService } from './listingAccess.ts';
+import { ListingPartsRepository, type LocationRow } from './listingPartsRepository.ts';
 import {
   areaFieldOrder,
   areaScopeNames,
@@ -114,7 +114,12 @@ export function listingPartRoutes(app: FastifyInstance, db: Db): void {
   app.get('/admin/listings/:serviceId/places/:locationId', orgAdmin, async (request, reply) => {
     const service = await ownService(db, request);
     const place = await ownPlace(request, service);
-    return placePage(reply, service, { place, form: locationFormOf(place), ask: true, version: place.version });
+    return placePage(reply, service, {
+      place,
+      form: locationFormOf(place),
+      ask: true,
+      version: place.version,
+    });
   });
 
   app.post('/admin/listings/:serviceId/places/:locationId', orgAdmin, async (request, reply) => {
@@ -123,7 +128,13 @@ export function listingPartRoutes(app: FastifyInstance, db: Db): void {
     const version = Number(field(request.body, '_version')) || 0;
     const checked = await placeFrom(request);
     if (!checked.input) return placePage(reply, service, { ...checked, place, version }, 400);
-    const done = await parts(request).changeLocation(service.id, place.id, version, checked.input, checked.at);
+    const done = await parts(request).changeLocation(
+      service.id,
+      place.id,
+      version,
+      checked.input,
+      checked.at,
+    );
     if (!done) {
       // Someone changed the place first: show what is saved now beside what was typed, nothing lost.
       return placePage(
@@ -156,7 +167,11 @@ export function listingPartRoutes(app: FastifyInstance, db: Db): void {
       })),
       localityItems: [
         { value: '', text: 'Choose a locality' },
-        ...(await repo.localities()).map((l) => ({ value: l.id, text: l.name, selected: form.localityId === l.id })),
+        ...(await repo.localities()).map((l) => ({
+          value: l.id,
+          text: l.name,
+          selected: form.localityId === l.id,
+        })),
       ],
       scopeItems: Object.entries(areaScopeNames).map(([value, text]) => ({
         value,
@@ -224,10 +239,17 @@ export function listingPartRoutes(app: FastifyInstance, db: Db): void {
       form,
       errors,
       errorList: errorList(errors, scheduleFieldOrder),
-      times: (await parts(request).schedules(service.id)).map((t) => ({ ...t, day: weekdayNames[t.weekday - 1] })),
+      times: (await parts(request).schedules(service.id)).map((t) => ({
+        ...t,
+        day: weekdayNames[t.weekday - 1],
+      })),
       weekdayItems: [
         { value: '', text: 'Choose a day' },
-        ...weekdayNames.map((text, i) => ({ value: String(i + 1), text, selected: form.weekday === String(i + 1) })),
+        ...weekdayNames.map((text, i) => ({
+          value: String(i + 1),
+          text,
+          selected: form.weekday === String(i + 1),
+        })),
       ],
       placeItems: [
         { value: '', text: 'The service as a whole (a phone line, say)' },
@@ -257,12 +279,16 @@ export function listingPartRoutes(app: FastifyInstance, db: Db): void {
     { path: 'times', param: 'scheduleId', saved: 'timeRemoved', run: 'removeSchedule' },
   ] as const;
   for (const removal of removals) {
-    app.post(`/admin/listings/:serviceId/${removal.path}/:${removal.param}/remove`, orgAdmin, async (request, reply) => {
-      const service = await ownService(db, request);
-      const id = idParam(request.params, removal.param);
-      const done = await parts(request)[removal.run](service.id, id);
-      if (!done) throw new NotFoundError();
-      return back(reply, service, removal.saved);
-    });
+    app.post(
+      `/admin/listings/:serviceId/${removal.path}/:${removal.param}/remove`,
+      orgAdmin,
+      async (request, reply) => {
+        const service = await ownService(db, request);
+        const id = idParam(request.params, removal.param);
+        const done = await parts(request)[removal.run](service.id, id);
+        if (!done) throw new NotFoundError();
+        return back(reply, service, removal.saved);
+      },
+    );
   }
 }

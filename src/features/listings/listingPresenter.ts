@@ -35,7 +35,9 @@ export function termItems(terms: readonly Term[], value: string) {
 /** What one page of the service form needs: its checkbox items, errors and their summary. */
 export function presentSection(section: Section, form: SectionForm, errors: FieldErrors = {}) {
   const items = Object.fromEntries(
-    sectionFields[section].filter((f) => f.terms).map((f) => [f.name, termItems(f.terms ?? [], form[f.name] ?? '')]),
+    sectionFields[section]
+      .filter((f) => f.terms)
+      .map((f) => [f.name, termItems(f.terms ?? [], form[f.name] ?? '')]),
   );
   return {
     section,
@@ -74,8 +76,13 @@ export function presentSummary(row: ServiceRow, options: { forPartnership?: bool
       title: sectionTitles[section],
       href: `/admin/listings/${row.id}/${section}`,
       rows: sectionFields[section]
-        .filter((f) => !(options.forPartnership && (f.name === 'selfReferral' || f.name === 'whatHappensNext')))
-        .map((f) => ({ key: { text: f.label }, value: { text: shown(section, f.name, form[f.name] ?? '') } })),
+        .filter(
+          (f) => !(options.forPartnership && (f.name === 'selfReferral' || f.name === 'whatHappensNext')),
+        )
+        .map((f) => ({
+          key: { text: f.label },
+          value: { text: shown(section, f.name, form[f.name] ?? '') },
+        })),
     };
   });
 }

@@ -74,7 +74,9 @@ export class ListingRepository {
     const [row] = await db
       .select()
       .from(directoryService)
-      .where(and(eq(directoryService.id, serviceId), eq(directoryService.organisationId, this.organisationId)));
+      .where(
+        and(eq(directoryService.id, serviceId), eq(directoryService.organisationId, this.organisationId)),
+      );
     if (!row)
       await recordAudit(db, this.access, {
         action: 'listing.read',
@@ -109,7 +111,12 @@ export class ListingRepository {
   }
 
   /** Saves one page of the listing against the version it was opened at (StaleEditError when someone saved first). */
-  async change(serviceId: string, section: Section, token: EditToken, changes: ServiceChanges): Promise<void> {
+  async change(
+    serviceId: string,
+    section: Section,
+    token: EditToken,
+    changes: ServiceChanges,
+  ): Promise<void> {
     await this.db.transaction(async (tx) => {
       const updated = await tx
         .update(directoryService)

@@ -10,10 +10,10 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { idParam } from '../plan/planPageHelpers.ts';
 import { orgAdmin, ownService } from './listingAccess.ts';
+import { listingPartRoutes } from './listingPartRoutes.ts';
 import { ListingPartsRepository } from './listingPartsRepository.ts';
 import { presentBanner, presentSection, presentSummary, problemKindNames } from './listingPresenter.ts';
 import { ListingRepository } from './listingRepository.ts';
-import { listingPartRoutes } from './listingPartRoutes.ts';
 import { areaScopeNames, weekdayNames } from './partForms.ts';
 import { partnershipListingRoutes } from './partnershipListingRoutes.ts';
 import {
@@ -85,7 +85,10 @@ export function listingRoutes(app: FastifyInstance, db: Db): void {
     if (!checked.ok)
       return reply
         .code(400)
-        .page(`${pages}/serviceSection.njk`, { ...presentSection('about', form, checked.errors), adding: true });
+        .page(`${pages}/serviceSection.njk`, {
+          ...presentSection('about', form, checked.errors),
+          adding: true,
+        });
     const id = await new ListingRepository(db, request.access).add(checked.value);
     return reply.redirect(`/admin/listings/${id}?saved=added`, 303);
   });
@@ -154,7 +157,11 @@ export function listingRoutes(app: FastifyInstance, db: Db): void {
     if (!checked.ok)
       return reply
         .code(400)
-        .page(`${pages}/serviceSection.njk`, { ...presentSection(section, form, checked.errors), service, edit });
+        .page(`${pages}/serviceSection.njk`, {
+          ...presentSection(section, form, checked.errors),
+          service,
+          edit,
+        });
     try {
       await new ListingRepository(db, request.access).change(service.id, section, token, checked.value);
     } catch (error) {

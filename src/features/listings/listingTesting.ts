@@ -5,7 +5,10 @@ import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { createArea, createOrganisation, createUser } from '../../testing/fixtures.ts';
 
 /** The access context a signed-in user's request would carry. */
-export function accessOf(user: { id: string; organisationId: string; roles: string[] }, areaId: string): AccessContext {
+export function accessOf(
+  user: { id: string; organisationId: string; roles: string[] },
+  areaId: string,
+): AccessContext {
   return {
     userId: user.id,
     tokenId: undefined,
@@ -56,7 +59,10 @@ export async function listingScenario(db: Db) {
   const farLead = await createUser(db, farOrg.id, ['partnership_lead']);
   const farService = await addService(db, farOrg.id, 'Far away service', 400);
   // A postcode of its own for this test, so tests do not meet: letters from the uuid.
-  const letters = randomUUID().replace(/[^a-z]/g, '').toUpperCase().padEnd(4, 'Q');
+  const letters = randomUUID()
+    .replace(/[^a-z]/g, '')
+    .toUpperCase()
+    .padEnd(4, 'Q');
   const outcode = `${letters.slice(0, 2)}9`;
   const postcode = `${outcode} 1${letters.slice(2, 4)}`;
   await db.execute(

@@ -91,10 +91,22 @@ describe('directory listings (repositories)', () => {
     const locationId = await parts.addLocation(id, place, { latitude: 55.1, longitude: -4.1 });
     expect((await parts.locations(id)).map((l) => [l.name, l.here])).toEqual([['Family Centre', true]]);
     expect(
-      await parts.changeLocation(id, locationId, 1, { ...place, name: 'Family Centre East' }, { latitude: 1, longitude: 2 }),
+      await parts.changeLocation(
+        id,
+        locationId,
+        1,
+        { ...place, name: 'Family Centre East' },
+        { latitude: 1, longitude: 2 },
+      ),
     ).toBe(true);
     expect(await parts.changeLocation(id, locationId, 1, place, { latitude: 1, longitude: 2 })).toBe(false);
-    await parts.addSchedule(id, { weekday: 2, opensAt: '09:30', closesAt: '12:00', locationId, description: null });
+    await parts.addSchedule(id, {
+      weekday: 2,
+      opensAt: '09:30',
+      closesAt: '12:00',
+      locationId,
+      description: null,
+    });
     await parts.setServiceLocations(id, []);
     expect((await parts.locations(id)).map((l) => [l.name, l.here])).toEqual([['Family Centre East', false]]);
     // The opening time at the place went with it.
@@ -126,7 +138,13 @@ describe('directory listings (repositories)', () => {
     ]);
     await parts.addPhone(id, { number: '01632 960001', description: 'Helpline' });
     await parts.addPhone(id, { number: '01632 960002', description: null });
-    await parts.addSchedule(id, { weekday: 1, opensAt: '09:00', closesAt: '17:00', locationId: null, description: null });
+    await parts.addSchedule(id, {
+      weekday: 1,
+      opensAt: '09:00',
+      closesAt: '17:00',
+      locationId: null,
+      description: null,
+    });
     const phones = await parts.phones(id);
     expect(phones.map((p) => p.number)).toEqual(['01632 960001', '01632 960002']);
     const [time] = await parts.schedules(id);
@@ -144,7 +162,13 @@ describe('directory listings (repositories)', () => {
       'area not added',
     );
     await expect(
-      other.addSchedule(id, { weekday: 3, opensAt: '09:00', closesAt: '10:00', locationId: null, description: null }),
+      other.addSchedule(id, {
+        weekday: 3,
+        opensAt: '09:00',
+        closesAt: '10:00',
+        locationId: null,
+        description: null,
+      }),
     ).rejects.toThrow('opening time not added');
     expect(await parts.phones(id)).toHaveLength(2);
 
@@ -186,7 +210,9 @@ describe('directory listings (repositories)', () => {
     const stale = other.change(id, 'about', { version: 1, base: {} }, { name: 'Taken over' });
     await expect(stale).rejects.toThrow('Not found');
     expect((await new ListingRepository(database.db, s.adminAccess).service(id))?.name).toBe('Ours');
-    expect(await audits(id)).toEqual([expect.objectContaining({ action: 'listing.read', outcome: 'denied' })]);
+    expect(await audits(id)).toEqual([
+      expect.objectContaining({ action: 'listing.read', outcome: 'denied' }),
+    ]);
   });
 
   it('gives the partnership lead the area’s listings, the out-of-date filter, counts, problems and reminders', async () => {
@@ -208,13 +234,18 @@ describe('directory listings (repositories)', () => {
       outOfDate: 1,
       openProblems: 1,
     });
-    expect(counts.find((c) => c.organisationId === s.otherOrg.id)).toMatchObject({ listings: 1, outOfDate: 1 });
+    expect(counts.find((c) => c.organisationId === s.otherOrg.id)).toMatchObject({
+      listings: 1,
+      outOfDate: 1,
+    });
     expect((await lead.openProblems()).map((p) => p.serviceName)).toEqual(['Old']);
     // Another area's lead sees none of it and cannot send a reminder.
     const far = new PartnershipListingRepository(database.db, s.farLeadAccess);
     expect((await far.listings({ outOfDateOnly: false })).map((l) => l.id)).toEqual([s.farService]);
     expect(await far.sendReminder(old)).toBeUndefined();
-    expect(await audits(old)).toEqual([expect.objectContaining({ action: 'listing.reminder_send', outcome: 'denied' })]);
+    expect(await audits(old)).toEqual([
+      expect.objectContaining({ action: 'listing.reminder_send', outcome: 'denied' }),
+    ]);
     await lead.sendReminder(old);
     const [reminder] = await queryRows<{ organisationId: string; sentBy: string }>(
       database.db,

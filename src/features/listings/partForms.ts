@@ -65,7 +65,8 @@ function coordinate(
 ): number | null {
   if (!value) return null;
   if (!/^-?\d{1,3}(\.\d+)?$/.test(value) || Math.abs(Number(value)) > limit) {
-    errors[name] = `${what} must be a number between -${limit} and ${limit}, like ${limit === 90 ? '55.86' : '-4.25'}`;
+    errors[name] =
+      `${what} must be a number between -${limit} and ${limit}, like ${limit === 90 ? '55.86' : '-4.25'}`;
     return null;
   }
   return Number(value);
@@ -195,7 +196,10 @@ export function timeOfDay(value: string): string | undefined {
 }
 
 /** An opening time; its place, when given, must be one the service is at. */
-export function checkScheduleForm(form: ScheduleForm, locationIds: readonly string[]): Checked<ScheduleInput> {
+export function checkScheduleForm(
+  form: ScheduleForm,
+  locationIds: readonly string[],
+): Checked<ScheduleInput> {
   const errors: FieldErrors = {};
   if (!/^[1-7]$/.test(form.weekday)) errors.weekday = 'Select the day of the week';
   const opensAt = timeOfDay(form.opensAt);
@@ -204,7 +208,8 @@ export function checkScheduleForm(form: ScheduleForm, locationIds: readonly stri
   else if (!opensAt) errors.opensAt = 'Enter the time it opens in the 24-hour clock, like 09:30';
   if (!form.closesAt) errors.closesAt = 'Enter the time it closes';
   else if (!closesAt) errors.closesAt = 'Enter the time it closes in the 24-hour clock, like 17:00';
-  else if (opensAt && closesAt <= opensAt) errors.closesAt = 'The closing time must be after the opening time';
+  else if (opensAt && closesAt <= opensAt)
+    errors.closesAt = 'The closing time must be after the opening time';
   if (form.locationId && !locationIds.includes(form.locationId))
     errors.locationId = 'Select one of the places the service is at, or none';
   if (form.description.length > 200) errors.description = 'The note must be 200 characters or fewer';

@@ -74,7 +74,10 @@ export type SectionForm = Record<string, string>;
 /** The posted form of one page, as strings. */
 export function parseSection(section: Section, body: unknown): SectionForm {
   return Object.fromEntries(
-    sectionFields[section].map((f) => [f.name, f.terms ? fields(body, f.name).join(',') : field(body, f.name)]),
+    sectionFields[section].map((f) => [
+      f.name,
+      f.terms ? fields(body, f.name).join(',') : field(body, f.name),
+    ]),
   );
 }
 
@@ -142,12 +145,24 @@ function required(
   else if (value.length > max) errors[name] = `${what} must be ${max} characters or fewer`;
 }
 
-function optional(errors: FieldErrors, name: string, value: string, max: number, what: string): string | null {
+function optional(
+  errors: FieldErrors,
+  name: string,
+  value: string,
+  max: number,
+  what: string,
+): string | null {
   if (value.length > max) errors[name] = `${what} must be ${max} characters or fewer`;
   return value || null;
 }
 
-function list(errors: FieldErrors, name: string, value: string, terms: readonly Term[], what: string): string[] {
+function list(
+  errors: FieldErrors,
+  name: string,
+  value: string,
+  terms: readonly Term[],
+  what: string,
+): string[] {
   const chosen = codes(value);
   if (!allKnown(terms, chosen)) errors[name] = `Select ${what} from the list`;
   return [...new Set(chosen)];
