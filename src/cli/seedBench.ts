@@ -16,6 +16,7 @@ import {
   vacuumBenchTables,
 } from '../demo/benchLoader.ts';
 import { addBenchPlans } from '../demo/benchPlans.ts';
+import { addBenchServices } from '../demo/benchServices.ts';
 import { passwordProblem } from '../platform/auth/passwords.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './main.ts';
@@ -27,7 +28,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export const seedBenchCommand: Command = {
   summary: 'load synthetic families at scale, for benchmarks',
   help: [
-    'Usage: npx hearth seed-bench --families N [--seed S]',
+    'Usage: npx hearth seed-bench --families N [--services M] [--seed S]',
     '',
     `Migrates, then makes sure the partnership area "${benchArea.name}" holds N synthetic`,
     `families (N from 1 to ${number(maxBenchFamilies)}). The area, its ${benchArea.localities.length} localities, ${benchOrganisations.length} organisations`,
@@ -36,6 +37,8 @@ export const seedBenchCommand: Command = {
     'Families are invented from a seeded random sequence (--seed, default 1), each',
     'with members and a team of one to three of the organisations, and are written',
     '500 to a transaction with multi-row inserts.',
+    'It also tops the directory up to M synthetic listings (default 5,000), each at a',
+    'place near one of 1,260 synthetic "BX" postcodes, for the public finder benchmark.',
     '',
     `It prints one sign-in for benchmarks: ${benchUserEmail}, a practitioner.`,
     `Its password is HEARTH_BENCH_PASSWORD, or "${defaultBenchPassword}" when that is not set.`,
@@ -48,11 +51,12 @@ export const seedBenchCommand: Command = {
   options: {
     families: { type: 'string' },
     seed: { type: 'string' },
+    services: { type: 'string' },
   },
   run: async (values, config) => {
     const parsed = parseSeedBenchOptions(values);
     if (!parsed.ok) throw new UsageError(parsed.message);
-    const { families, seed } = parsed.options;
+    const { families, seed, services } = parsed.options;
     const password = benchPassword();
     const problem = passwordProblem(password);
     if (problem) throw new UsageError(`HEARTH_BENCH_PASSWORD: ${problem}`);
@@ -114,6 +118,12 @@ export const seedBenchCommand: Command = {
         out(
           `Gave ${number(withContacts)} families ${number(withContacts * benchContactsPerFamily)} contacts in ${seconds(performance.now() - contactsStarted)}.`,
         );
+      }
+      const servicesStarted = performance.now();
+      const listed = await addBenchServices(database.db, area, services, seed);
+      if (listed > 0) {
+        await vacuumBenchTables(database.db);
+        out(`Listed ${number(listed)} services in ${seconds(performance.now() - servicesStarted)}.`);
       }
       const open = await benchOrganisationOpenFamilies(database.db, area.benchOrganisationId);
       out(`The bench user's organisation works with ${number(open)} open families.`);

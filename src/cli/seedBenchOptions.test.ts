@@ -8,10 +8,13 @@ describe('seed-bench options', () => {
   });
 
   it('takes 1 to 1,000,000 families, written plainly or with separators, and seed 1 by default', () => {
-    expect(parseSeedBenchOptions({ families: '1' })).toEqual({ ok: true, options: { families: 1, seed: 1 } });
+    expect(parseSeedBenchOptions({ families: '1' })).toEqual({
+      ok: true,
+      options: { families: 1, seed: 1, services: 5000 },
+    });
     expect(parseSeedBenchOptions({ families: '100_000', seed: '42' })).toEqual({
       ok: true,
-      options: { families: 100_000, seed: 42 },
+      options: { families: 100_000, seed: 42, services: 5000 },
     });
     expect(parseSeedBenchOptions({ families: '1,000,000' })).toMatchObject({
       options: { families: 1_000_000 },
@@ -31,6 +34,22 @@ describe('seed-bench options', () => {
       const parsed = parseSeedBenchOptions({ families: '10', seed });
       expect(parsed.ok).toBe(false);
       if (!parsed.ok) expect(parsed.message).toContain('--seed must be a whole number');
+    }
+  });
+
+  it('tops the directory up to 5,000 listings unless told otherwise, up to 100,000', () => {
+    expect(parseSeedBenchOptions({ families: '10', services: '0' })).toMatchObject({
+      options: { services: 0 },
+    });
+    expect(parseSeedBenchOptions({ families: '10', services: '20,000' })).toMatchObject({
+      options: { services: 20_000 },
+    });
+    for (const services of ['100001', '-1', 'many']) {
+      const parsed = parseSeedBenchOptions({ families: '10', services });
+      expect(parsed).toEqual({
+        ok: false,
+        message: expect.stringContaining('--services must be a whole number'),
+      });
     }
   });
 });

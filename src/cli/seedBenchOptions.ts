@@ -1,10 +1,14 @@
 // The seed-bench command's options, checked without touching a database.
 
 export const maxBenchFamilies = 1_000_000;
+export const maxBenchServices = 100_000;
+export const defaultBenchServices = 5_000;
 
 export interface SeedBenchOptions {
   families: number;
   seed: number;
+  /** Directory listings to top the area up to. */
+  services: number;
 }
 
 function wholeNumber(raw: string): number | undefined {
@@ -37,5 +41,16 @@ export function parseSeedBenchOptions(
     }
     seed = parsed;
   }
-  return { ok: true, options: { families, seed } };
+  let services = defaultBenchServices;
+  if (values.services !== undefined) {
+    const parsed = wholeNumber(String(values.services));
+    if (parsed === undefined || parsed > maxBenchServices) {
+      return {
+        ok: false,
+        message: `--services must be a whole number from 0 to ${maxBenchServices.toLocaleString('en-GB')}, got "${String(values.services)}"`,
+      };
+    }
+    services = parsed;
+  }
+  return { ok: true, options: { families, seed, services } };
 }

@@ -14,6 +14,7 @@ import {
   vacuumBenchTables,
 } from './benchLoader.ts';
 import { addBenchPlans } from './benchPlans.ts';
+import { addBenchServices, benchServiceCount } from './benchServices.ts';
 
 describe('seed-bench data', () => {
   let handle: Awaited<ReturnType<typeof ownDatabase>>;
@@ -80,6 +81,22 @@ describe('seed-bench data', () => {
           select 1 from app_user u where u.id = c.worker_id and u.organisation_id = c.organisation_id)) as workerless`,
     );
     expect(contacts).toEqual({ contacts: 2800, unlinked: 0, future: 0, workerless: 0 });
+    // Listings are topped up to the number asked for, each at a place whose postcode is known.
+    expect(await addBenchServices(db, area, 600, 1)).toBe(600);
+    expect(await addBenchServices(db, area, 700, 1)).toBe(100);
+    expect(await addBenchServices(db, area, 700, 1)).toBe(0);
+    expect(await benchServiceCount(db, area.areaId)).toBe(700);
+    const [listings] = await queryRows<{ unplaced: number; arealess: number; anywhere: number }>(
+      db,
+      sql`select (select count(*)::int from directory_location l where not exists (
+          select 1 from postcode_place p where p.postcode = l.postcode)) as unplaced,
+        (select count(*)::int from directory_service s where not exists (
+          select 1 from directory_service_area a where a.service_id = s.id)) as arealess,
+        (select count(*)::int from directory_service_area where scope = 'scotland') as anywhere`,
+    );
+    expect(listings?.unplaced).toBe(0);
+    expect(listings?.arealess).toBe(0);
+    expect(listings?.anywhere).toBeGreaterThan(5);
     const open = await benchOrganisationOpenFamilies(db, area.benchOrganisationId);
     expect(open).toBeGreaterThan(15);
     expect(open).toBeLessThan(70);

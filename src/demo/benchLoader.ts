@@ -220,7 +220,8 @@ export async function vacuumBenchTables(db: Db): Promise<void> {
   await db.execute(
     sql`vacuum (analyze) family, person, family_membership, family_team_member, member_support, consent, app_user,
       relationship, chronology_entry, person_name_word, family_plan, plan_goal, plan_action, plan_review,
-      plan_progress, contact, contact_member`,
+      plan_progress, contact, contact_member, directory_service, directory_location, directory_service_at_location,
+      directory_service_area, directory_phone, directory_schedule, postcode_place`,
   );
 }
 

@@ -61,4 +61,39 @@ describe('the demo partnership', () => {
     expect(second?.password).toBe(first?.password);
     expect(await count()).toEqual(before);
   });
+
+  it('lists the area’s family support in the directory: local, area-wide and anywhere, some out of date', async () => {
+    const [directory] = await queryRows<{
+      active: number;
+      inactive: number;
+      selfReferral: number;
+      outOfDate: number;
+      anywhere: number;
+      unplacedLocations: number;
+      postcodes: number;
+      grandparentGroups: number;
+    }>(
+      handle.database.db,
+      sql`select
+        (select count(*)::int from directory_service where status = 'active') as active,
+        (select count(*)::int from directory_service where status = 'inactive') as inactive,
+        (select count(*)::int from directory_service where self_referral) as "selfReferral",
+        (select count(*)::int from directory_service
+          where status = 'active' and last_checked_on < current_date - interval '6 months') as "outOfDate",
+        (select count(distinct service_id)::int from directory_service_area where scope in ('scotland', 'uk')) as anywhere,
+        (select count(*)::int from directory_location l where not exists (
+          select 1 from postcode_place p where p.postcode = l.postcode)) as "unplacedLocations",
+        (select count(*)::int from postcode_place) as postcodes,
+        (select count(*)::int from directory_service
+          where 'grandparent' = any(audiences) and 'group' = any(support_kinds) and self_referral) as "grandparentGroups"`,
+    );
+    expect(directory?.active).toBeGreaterThanOrEqual(15);
+    expect(directory?.inactive).toBeGreaterThanOrEqual(1);
+    expect(directory?.selfReferral).toBeGreaterThanOrEqual(5);
+    expect(directory?.outOfDate).toBeGreaterThanOrEqual(3);
+    expect(directory?.anywhere).toBe(2);
+    expect(directory?.unplacedLocations).toBe(0);
+    expect(directory?.postcodes).toBeGreaterThan(20);
+    expect(directory?.grandparentGroups).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -31,6 +31,7 @@ import { addDemoMembers } from './demoMembers.ts';
 import { addDemoPlans } from './demoPlan.ts';
 import { addDemoProgrammes } from './demoProgrammes.ts';
 import { addDemoRelationships } from './demoRelationships.ts';
+import { addDemoServices } from './demoServices.ts';
 import { addDemoTeam } from './demoTeam.ts';
 import { generateFamily, pick, seededRandom } from './familyGenerator.ts';
 
@@ -190,6 +191,13 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoGroups(tx, today);
     await addDemoContacts(tx, today);
     await addDemoProgrammes(tx, today);
+    await addDemoServices(tx, {
+      areaId: area.id,
+      councilArea: demoArea.councilArea,
+      orgId,
+      localityIds: localities.map((l) => l.id),
+      today,
+    });
     // The demo writes contacts directly: each member's last contact is worked out from them once.
     await refreshLastContacts(tx);
   });

@@ -3,6 +3,7 @@ import { type Db, queryRows } from '../../db/client.ts';
 import { type ProgrammeFormat, programme } from '../../db/schema.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
+import { changedFields, recordHistory } from '../families/recordHistory.ts';
 import type { ProgrammeInput } from './programmeForm.ts';
 
 export interface ProgrammeRow {
@@ -132,6 +133,19 @@ export class ProgrammeRepository {
   /** Records (or corrects the date of) a worker's training to deliver a programme. */
   async recordTrained(programmeId: string, userId: string, trainedOn: string): Promise<void> {
     await this.db.transaction(async (tx) => {
+      const [before] = await queryRows<{ trainedOn: string }>(
+        tx,
+        sql`select trained_on::text as "trainedOn" from programme_trained_worker
+          where programme_id = ${programmeId} and user_id = ${userId} for update`,
+      );
+      // Kept like any amendment, for the workforce view: who recorded the training and what it was before.
+      await recordHistory(tx, this.access, {
+        familyId: null,
+        recordType: 'programme_trained_worker',
+        recordId: programmeId,
+        action: before ? 'amended' : 'created',
+        changes: changedFields(before ? { userId, trainedOn: before.trainedOn } : {}, { userId, trainedOn }),
+      });
       await tx.execute(
         sql`insert into programme_trained_worker (programme_id, user_id, trained_on, recorded_by)
           values (${programmeId}, ${userId}, ${trainedOn}, ${this.access.userId ?? null})

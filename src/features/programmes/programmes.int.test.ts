@@ -96,6 +96,40 @@ describe('structured programmes', () => {
     const shown = await s.asHome.get(`/practice/programmes/${own?.id}`);
     expect(shown.body).toContain(s.homeWorker.displayName);
     expect(shown.body).toContain('14 Mar 2025');
+    // Correcting the date keeps the old one in the record's history; recording the same date again adds nothing.
+    for (const day of ['2025-03-21', '2025-03-21']) {
+      const again = await s.asHomeLead.post(`/practice/programmes/${own?.id}/trained`, {
+        userId: s.homeWorker.id,
+        ...dateFields('trainedOn', day),
+      });
+      expect(again.statusCode).toBe(303);
+    }
+    const history = await database.db
+      .select({
+        action: recordChange.action,
+        changes: recordChange.changes,
+        changedBy: recordChange.changedBy,
+      })
+      .from(recordChange)
+      .where(
+        and(
+          eq(recordChange.recordType, 'programme_trained_worker'),
+          eq(recordChange.recordId, own?.id ?? ''),
+        ),
+      )
+      .orderBy(recordChange.id);
+    expect(history).toEqual([
+      {
+        action: 'created',
+        changes: { userId: { from: null, to: s.homeWorker.id }, trainedOn: { from: null, to: '2025-03-14' } },
+        changedBy: s.homeLead.id,
+      },
+      {
+        action: 'amended',
+        changes: { trainedOn: { from: '2025-03-14', to: '2025-03-21' } },
+        changedBy: s.homeLead.id,
+      },
+    ]);
     // Another organisation's own programme is not in anyone else's catalogue.
     expect((await s.asOutsider.get(`/practice/programmes/${own?.id}`)).statusCode).toBe(404);
     expect((await s.asPartner.get('/practice/programmes')).body).not.toContain('Kinship Carers');
