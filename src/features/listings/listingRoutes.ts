@@ -83,12 +83,10 @@ export function listingRoutes(app: FastifyInstance, db: Db): void {
     const form = parseSection('about', request.body);
     const checked = checkSection('about', form, todayInUk(new Date()));
     if (!checked.ok)
-      return reply
-        .code(400)
-        .page(`${pages}/serviceSection.njk`, {
-          ...presentSection('about', form, checked.errors),
-          adding: true,
-        });
+      return reply.code(400).page(`${pages}/serviceSection.njk`, {
+        ...presentSection('about', form, checked.errors),
+        adding: true,
+      });
     const id = await new ListingRepository(db, request.access).add(checked.value);
     return reply.redirect(`/admin/listings/${id}?saved=added`, 303);
   });
@@ -155,13 +153,11 @@ export function listingRoutes(app: FastifyInstance, db: Db): void {
     const checked = checkSection(section, form, todayInUk(new Date()));
     const edit = editToken(token.version, token.base);
     if (!checked.ok)
-      return reply
-        .code(400)
-        .page(`${pages}/serviceSection.njk`, {
-          ...presentSection(section, form, checked.errors),
-          service,
-          edit,
-        });
+      return reply.code(400).page(`${pages}/serviceSection.njk`, {
+        ...presentSection(section, form, checked.errors),
+        service,
+        edit,
+      });
     try {
       await new ListingRepository(db, request.access).change(service.id, section, token, checked.value);
     } catch (error) {
