@@ -1,3 +1,4 @@
+import type { ConflictView } from '../../platform/concurrency/optimisticLock.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import { errorList } from '../../platform/http/forms.ts';
 import { labelOf, type Term } from '../directory/vocabulary.ts';
@@ -63,6 +64,20 @@ function shown(section: Section, name: string, value: string): string {
   return value || 'Not given';
 }
 
+/** The conflict panel in plain words: labels for codes, "Yes" and "No". */
+export function readableConflict(section: Section, conflict: ConflictView): ConflictView {
+  const text = (name: string, value: string) => (value === '(empty)' ? value : shown(section, name, value));
+  return {
+    ...conflict,
+    rows: conflict.rows.map((r) => ({
+      ...r,
+      base: text(r.name, r.base),
+      theirs: text(r.name, r.theirs),
+      yours: text(r.name, r.yours),
+    })),
+  };
+}
+
 /**
  * The service's pages as summary lists with change links. The partnership
  * lead's read leaves out self-referral (whether a person can refer
@@ -74,7 +89,7 @@ export function presentSummary(row: ServiceRow, options: { forPartnership?: bool
     return {
       section,
       title: sectionTitles[section],
-      href: `/admin/listings/${row.id}/${section}`,
+      href: options.forPartnership ? undefined : `/admin/listings/${row.id}/${section}`,
       rows: sectionFields[section]
         .filter(
           (f) => !(options.forPartnership && (f.name === 'selfReferral' || f.name === 'whatHappensNext')),

@@ -140,7 +140,39 @@ describe('directory listing pages', () => {
       { name: 'Family Centre', postcode: 'ZZ98 9ZZ', latitude: 55.9 },
       { name: 'Second place', postcode: s.postcode, latitude: 55.1 },
     ]);
-    expect((await admin.get(`/admin/listings/${id}/places`)).body).toContain('Change Second place');
+    const places = await admin.get(`/admin/listings/${id}/places`);
+    expect(places.body).toContain('Change Second place');
+
+    // Changing a place: a save from a page opened before someone else's shows what is saved now, keeping the typing.
+    const [second] = await queryRows<{ id: string }>(
+      database.db,
+      sql`select id from directory_location where organisation_id = ${s.org.id} and name = 'Second place'`,
+    );
+    const change = await admin.get(`/admin/listings/${id}/places/${second?.id}`);
+    const opened = version(change.body);
+    const moved = {
+      ...place,
+      name: 'Second place',
+      postcode: s.postcode,
+      latitude: '',
+      longitude: '',
+      _version: opened,
+    };
+    expect(
+      (await admin.post(`/admin/listings/${id}/places/${second?.id}`, { ...moved, address1: '2 Low Road' }))
+        .statusCode,
+    ).toBe(303);
+    const late = await admin.post(`/admin/listings/${id}/places/${second?.id}`, {
+      ...moved,
+      address1: '3 Mid Lane',
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('Someone else changed this place while you were editing');
+    expect(late.body).toContain('value="3 Mid Lane"');
+    expect(late.body).toContain('2 Low Road');
+    // Unticking every place leaves the service at none.
+    expect((await admin.post(`/admin/listings/${id}/places`, {})).statusCode).toBe(303);
+    expect((await admin.get(`/admin/listings/${id}`)).body).toContain('Not at any place');
   });
 
   it('adds areas, phones and opening times, with field messages for bad input', async () => {
@@ -238,6 +270,20 @@ describe('directory listing pages', () => {
       'Reminder sent to check Old listing',
     );
     expect((await lead.post(`/partnership/directory/${s.farService}/remind`, {})).statusCode).toBe(404);
+    // The lead reads a listing, without its self-referral details or any way to change it.
+    const read = await lead.get(`/partnership/directory/${old}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.body).toContain('Old listing');
+    expect(read.body).not.toContain('Secret next step');
+    expect(read.body).not.toContain('Referrals from the finder');
+    expect(read.body).not.toContain('/admin/listings/');
+    expect((await lead.get(`/partnership/directory/${s.farService}`)).statusCode).toBe(404);
+    const refused = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_event where record_id = ${s.farService} and outcome = 'denied'
+        and actor_user_id = ${s.lead.id}`,
+    );
+    expect(refused[0]?.n).toBe(2);
     expect((await lead.get('/admin/listings')).statusCode).toBe(403);
 
     const admin = await signedIn(s.admin.email);

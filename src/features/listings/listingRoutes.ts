@@ -12,7 +12,13 @@ import { idParam } from '../plan/planPageHelpers.ts';
 import { orgAdmin, ownService } from './listingAccess.ts';
 import { listingPartRoutes } from './listingPartRoutes.ts';
 import { ListingPartsRepository } from './listingPartsRepository.ts';
-import { presentBanner, presentSection, presentSummary, problemKindNames } from './listingPresenter.ts';
+import {
+  presentBanner,
+  presentSection,
+  presentSummary,
+  problemKindNames,
+  readableConflict,
+} from './listingPresenter.ts';
 import { ListingRepository } from './listingRepository.ts';
 import { areaScopeNames, weekdayNames } from './partForms.ts';
 import { partnershipListingRoutes } from './partnershipListingRoutes.ts';
@@ -108,6 +114,7 @@ export function listingRoutes(app: FastifyInstance, db: Db): void {
       summary: presentSummary(service),
       saved: saved ? savedMessages[saved] : undefined,
       stale: Boolean(stale),
+      changeLinks: true,
       resolvable: true,
       problems: problems.map((p) => ({ ...p, kindName: problemKindNames[p.kind] })),
       places,
@@ -162,9 +169,12 @@ export function listingRoutes(app: FastifyInstance, db: Db): void {
       await new ListingRepository(db, request.access).change(service.id, section, token, checked.value);
     } catch (error) {
       if (!(error instanceof StaleEditError)) throw error;
-      const conflict = conflictView(error, sectionFields[section], token.base, valuesOf(form), {
-        discardHref: `/admin/listings/${service.id}/${section}`,
-      });
+      const conflict = readableConflict(
+        section,
+        conflictView(error, sectionFields[section], token.base, valuesOf(form), {
+          discardHref: `/admin/listings/${service.id}/${section}`,
+        }),
+      );
       return reply.code(409).page(`${pages}/serviceSection.njk`, {
         ...presentSection(section, formOfValues(section, conflict.formValues)),
         service,

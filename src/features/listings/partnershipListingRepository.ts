@@ -1,8 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
+import { organisation } from '../../db/schema.ts';
+import { directoryService } from '../../db/schemaDirectory.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { outOfDate, type ProblemRow, problemColumns } from './listingRepository.ts';
+import type { ServiceRow } from './serviceForms.ts';
 
 export interface AreaListingRow {
   id: string;
@@ -55,6 +58,38 @@ export class PartnershipListingRepository {
         from directory_service s join organisation o on o.id = s.organisation_id
         where ${this.inArea()} ${options.outOfDateOnly ? sql`and s.status = 'active' and ${outOfDate}` : sql``}
         order by o.name, s.name, s.id`,
+    );
+  }
+
+  /** One listing in the area (read only), or undefined, audited as denied, when it is not in the area. */
+  async listing(
+    serviceId: string,
+    db: Db = this.db,
+  ): Promise<(ServiceRow & { organisationName: string }) | undefined> {
+    const [row] = await db
+      .select({ service: directoryService, organisationName: organisation.name })
+      .from(directoryService)
+      .innerJoin(organisation, eq(organisation.id, directoryService.organisationId))
+      .where(and(eq(directoryService.id, serviceId), eq(organisation.partnershipAreaId, this.areaId)));
+    await recordAudit(db, this.access, {
+      action: 'listing.read',
+      outcome: row ? 'success' : 'denied',
+      recordType: 'directory_service',
+      recordId: serviceId,
+    });
+    return row && { ...row.service, organisationName: row.organisationName };
+  }
+
+  /** The places a listing in the area is at. */
+  async places(
+    serviceId: string,
+    db: Db = this.db,
+  ): Promise<{ name: string; address1: string; city: string; postcode: string }[]> {
+    return queryRows(
+      db,
+      sql`select l.name, l.address_1 as "address1", l.city, l.postcode from directory_location l
+        join directory_service_at_location a on a.location_id = l.id join organisation o on o.id = l.organisation_id
+        where a.service_id = ${serviceId} and ${this.inArea()} order by l.name`,
     );
   }
 
