@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AdminPage } from './pages/adminPages.ts';
+import { readText } from './pages/basePage.ts';
 import { HomePage } from './pages/homePage.ts';
 import {
   AccessPage,
   adminListingBanner,
+  ListingPartPage,
   ListingsPage,
   PartnershipDirectoryPage,
   ServicePage,
@@ -94,5 +96,64 @@ describe('directory listings, without JavaScript', () => {
     await page.keyboard.press('Enter');
     const listings = await ListingsPage.verifyOnPage(page, 'reminded');
     expect(await listings.banner()).toContain(`Kilbrannan Families Together, sent ${today}`);
+  });
+
+  it('an organisation admin adds a place whose postcode Hearth does not know, an area, a phone number and an opening time', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await signInAs(page, demoAccounts.organisationAdmin, 'listings-parts');
+    await page.goto('/admin/listings');
+    const listings = await ListingsPage.verifyOnPage(page, 'parts');
+    await listings.openService('Family support line');
+    const listing = await ServicePage.verifyOnPage(page, 'Family support line', 'parts');
+    await listing.change('places');
+    let part = await ListingPartPage.verifyOnPage(page, 'Places', 'places');
+    await part.press('Add a new place');
+    part = await ListingPartPage.verifyOnPage(page, 'Add a new place', 'place-form');
+    await part.fill({
+      'Name of the place': 'Carse Outreach Room',
+      'Address line 1': '5 Quay Street',
+      'Town or city': 'Carse',
+      Postcode: 'ZX1 1ZZ',
+    });
+    await part.press('Save place');
+    part = await ListingPartPage.verifyOnPage(page, 'Add a new place', 'place-unknown-postcode');
+    expect((await part.errorSummary()).errors[0]).toEqual({
+      text: 'We do not know where ZX1 1ZZ is. Enter the place’s latitude and longitude',
+      href: '#latitude',
+    });
+    await part.fill({ Latitude: '56.01', Longitude: '-3.72' });
+    await part.press('Save place');
+    part = await ListingPartPage.verifyOnPage(page, 'Places', 'place-saved');
+    expect(await part.successMessage()).toBe('Place saved');
+    expect(await part.mainText()).toContain('Carse Outreach Room, 5 Quay Street, Carse ZX1 1ZZ');
+
+    await page.goto(page.url().replace(/\/places.*$/, '/areas'));
+    part = await ListingPartPage.verifyOnPage(page, 'Areas it covers', 'areas');
+    await part.choose('A council area');
+    await part.press('Add area');
+    part = await ListingPartPage.verifyOnPage(page, 'Areas it covers', 'areas-error');
+    expect(await part.fieldError('councilArea')).toBe('Enter the council area');
+    await part.choose('A council area');
+    await part.fill({ 'Council area': 'Neighbouring Council (fictional)' });
+    await part.press('Add area');
+    await ServicePage.verifyOnPage(page, 'Family support line', 'area-added');
+
+    await page.goto(page.url().replace(/\?.*$/, '/phones'));
+    part = await ListingPartPage.verifyOnPage(page, 'Phone numbers', 'phones');
+    await part.fill({ 'Phone number': '01632 960 123', 'What it is for (optional)': 'Evening line' });
+    await part.press('Add phone number');
+    await ServicePage.verifyOnPage(page, 'Family support line', 'phone-added');
+
+    await page.goto(page.url().replace(/\?.*$/, '/times'));
+    part = await ListingPartPage.verifyOnPage(page, 'Opening times', 'times');
+    await part.select('Day', 'Saturday');
+    await part.fill({ Opens: '10:00', Closes: '12:30' });
+    await part.press('Add opening time');
+    const saved = await ServicePage.verifyOnPage(page, 'Family support line', 'time-added');
+    expect(await saved.successMessage()).toBe('Opening time added');
+    const text = await readText(page.getByRole('main'));
+    expect(text).toContain('Neighbouring Council (fictional)');
+    expect(text).toContain('01632 960 123 (Evening line)');
+    expect(text).toContain('Saturday 10:00 to 12:30');
   });
 });

@@ -140,3 +140,37 @@ export class PartnershipDirectoryPage extends BasePage {
 export function adminListingBanner(page: Page): Promise<string | undefined> {
   return bannerText(page);
 }
+
+/** Admin: one of a listing's small pages (places, a place, areas, phones, opening times), by its h1. */
+export class ListingPartPage extends BasePage {
+  private constructor(page: Page) {
+    super(page);
+  }
+
+  static async verifyOnPage(page: Page, heading: string, state: string): Promise<ListingPartPage> {
+    await verifyPage(page, { title: heading, heading, screenshot: `listing-part-${state}` });
+    return new ListingPartPage(page);
+  }
+
+  async fill(fields: Record<string, string>): Promise<void> {
+    for (const [label, value] of Object.entries(fields))
+      await this.page.getByLabel(label, { exact: true }).fill(value);
+  }
+
+  async choose(label: string): Promise<void> {
+    await this.page.getByLabel(label, { exact: true }).check();
+  }
+
+  async select(label: string, option: string): Promise<void> {
+    await this.page.getByLabel(label, { exact: true }).selectOption({ label: option });
+  }
+
+  async press(name: string): Promise<void> {
+    await press(this.page, 'button', name);
+  }
+
+  /** The main column's text, to find what the page lists. */
+  async mainText(): Promise<string> {
+    return readText(this.page.getByRole('main'));
+  }
+}
