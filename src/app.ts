@@ -11,6 +11,7 @@ import { familyRoutes } from './features/families/familyRoutes.ts';
 import { type FinderLimits, finderRoutes } from './features/finder/finderRoutes.ts';
 import { groupRoutes } from './features/groups/groupRoutes.ts';
 import { homeRoutes } from './features/home/homeRoutes.ts';
+import { listingRoutes } from './features/listings/listingRoutes.ts';
 import { membersRoutes } from './features/members/membersRoutes.ts';
 import { openReferralRoutes } from './features/openreferral/orukRoutes.ts';
 import { partnershipRoutes } from './features/partnership/partnershipRoutes.ts';
@@ -83,6 +84,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
   finderRoutes(app, services.db, deps.finderLimits);
+  listingRoutes(app, services.db);
   await apiRoutes(app, services);
   await openReferralRoutes(app, services.db);
 

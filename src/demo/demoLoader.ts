@@ -27,6 +27,7 @@ import { addDemoContacts } from './demoContacts.ts';
 import { demoArea, demoOrganisations, demoUsers } from './demoDirectory.ts';
 import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
 import { addDemoGroups } from './demoGroups.ts';
+import { addDemoListings } from './demoListings.ts';
 import { addDemoMembers } from './demoMembers.ts';
 import { addDemoPlans } from './demoPlan.ts';
 import { addDemoProgrammes } from './demoProgrammes.ts';
@@ -198,6 +199,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
       localityIds: localities.map((l) => l.id),
       today,
     });
+    await addDemoListings(tx, today);
     // The demo writes contacts directly: each member's last contact is worked out from them once.
     await refreshLastContacts(tx);
   });

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, queryRows } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { ListingRepository } from '../features/listings/listingRepository.ts';
+import { PartnershipListingRepository } from '../features/listings/partnershipListingRepository.ts';
+import type { AccessContext } from '../platform/access/accessContext.ts';
+import { ownDatabase } from '../testing/testDatabase.ts';
+import { loadDemo } from './demoLoader.ts';
+
+/** The demo's problem reports and reminder, on a database of its own. */
+describe('the demo listings', () => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const own = await ownDatabase('demo_listings');
+    database = own.database;
+    drop = own.drop;
+    await migrate(database);
+    await loadDemo(database.db, 'demo-password-for-tests', new Date());
+  }, 180_000);
+  afterAll(async () => {
+    await drop();
+  });
+
+  async function accessOf(email: string): Promise<AccessContext> {
+    const [user] = await queryRows<{ id: string; organisationId: string; areaId: string; roles: string[] }>(
+      database.db,
+      sql`select u.id, u.organisation_id as "organisationId", o.partnership_area_id as "areaId", u.roles
+        from app_user u join organisation o on o.id = u.organisation_id where u.email = ${email}`,
+    );
+    if (!user) throw new Error(`no demo user ${email}`);
+    return {
+      userId: user.id,
+      tokenId: undefined,
+      organisationId: user.organisationId,
+      partnershipAreaId: user.areaId,
+      roles: user.roles as AccessContext['roles'],
+      ip: '127.0.0.1',
+      requestId: 'demo-test',
+    };
+  }
+
+  it('gives the family support admin open problem reports, and the peer group an out-of-date listing and a reminder', async () => {
+    const iain = new ListingRepository(
+      database.db,
+      await accessOf('iain.ferguson@carse-family-support.example'),
+    );
+    expect((await iain.openProblems()).map((p) => [p.serviceName, p.kind])).toEqual([
+      ['Family support line', 'wrong_times'],
+      ['Family support one-to-one', 'wrong_details'],
+    ]);
+    const alan = new ListingRepository(database.db, await accessOf('alan.dewar@kilbrannan-families.example'));
+    const banner = await alan.banner();
+    expect(banner.outOfDate).toBeGreaterThan(0);
+    expect(banner.reminders.map((r) => r.serviceName)).toEqual(['Kilbrannan Families Together']);
+    const lead = new PartnershipListingRepository(
+      database.db,
+      await accessOf('elspeth.morrison@glenmuir-adp.example'),
+    );
+    const outOfDate = await lead.listings({ outOfDateOnly: true });
+    expect(outOfDate.map((l) => l.name)).toContain('Kilbrannan Families Together');
+    expect(outOfDate.find((l) => l.name === 'Kilbrannan Families Together')?.remindedAt).toBeTruthy();
+    expect(await lead.openProblems()).toHaveLength(3);
+  });
+});
