@@ -8,37 +8,11 @@ import { listingProblem, selfReferral } from '../../db/schemaDirectory.ts';
 import { referral } from '../../db/schemaReferral.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
+import type { ServiceColumns } from '../directory/serviceColumns.ts';
 import type { ProblemInput } from './problemForm.ts';
 import type { ReferralInput } from './referralForm.ts';
 
-export interface ServiceRow {
-  id: string;
-  organisation_id: string;
-  organisation_name: string;
-  name: string;
-  summary: string;
-  description: string;
-  url: string | null;
-  email: string | null;
-  audiences: string[];
-  minimum_age: number | null;
-  maximum_age: number | null;
-  support_kinds: string[];
-  programmes: string[];
-  delivery: string[];
-  delivered_by: string[];
-  languages: string[];
-  accessibility: string | null;
-  free: boolean;
-  cost_note: string | null;
-  referral_routes: string[];
-  how_to_get_in: string | null;
-  self_referral: boolean;
-  what_happens_next: string | null;
-  capacity_note: string | null;
-  wait_weeks: number | null;
-  wait_updated_on: string | null;
-  last_checked_on: string;
+export interface ServiceRow extends ServiceColumns {
   phones: { number: string; description: string | null }[];
   locations: {
     name: string;
