@@ -16,6 +16,7 @@ import { planRoutes } from './features/plan/planRoutes.ts';
 import { programmeRoutes } from './features/programmes/programmeRoutes.ts';
 import { relationshipRoutes } from './features/relationships/relationshipRoutes.ts';
 import { searchAndChronologyRoutes } from './features/search/searchRoutes.ts';
+import { waitingTimesRoutes } from './features/waitingTimes/waitingTimesRoutes.ts';
 import { setUpSessions } from './platform/auth/authHooks.ts';
 import { signInRoutes } from './platform/auth/signInRoutes.ts';
 import { setUpHousekeeping } from './platform/housekeeping.ts';
@@ -77,6 +78,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   programmeRoutes(app, services.db);
   contactRoutes(app, services.db);
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
+  waitingTimesRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
   await apiRoutes(app, services);
 
