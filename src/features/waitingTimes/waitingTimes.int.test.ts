@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/client.ts';
+import { type Database, queryRows } from '../../db/client.ts';
 import { createArea, createOrganisation } from '../../testing/fixtures.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import { waitFlag } from '../referrals/referralStatus.ts';
@@ -11,7 +12,7 @@ import { addReferrals, createService, many } from './waitingTimesTesting.ts';
 // Every answer below is worked out by hand from the rows, for today = Wednesday 2 December 2026.
 const today = '2026-12-02';
 const quarters = recentQuarters(today);
-const from = '2026-01-01';
+const starts = quarters.map((q) => q.start);
 
 describe('waiting times', () => {
   let database: Database;
@@ -61,7 +62,7 @@ describe('waiting times', () => {
     const figures = await quarterFigures(
       database.db,
       { organisationId: org.id, serviceId: serviceA.id },
-      from,
+      starts,
       today,
     );
     const [q4, q3, q2, q1] = presentQuarters(quarters, figures);
@@ -90,7 +91,7 @@ describe('waiting times', () => {
   it('counts all the organisation’s services together, an odd median', async () => {
     const [q4] = presentQuarters(
       quarters,
-      await quarterFigures(database.db, { organisationId: org.id }, from, today),
+      await quarterFigures(database.db, { organisationId: org.id }, starts, today),
     );
     // Adds the young carers referral (2 days): waits 2, 10, 21, 22, 51.
     expect(q4).toMatchObject({ received: 11, started: 5, median: '21 days' });
@@ -154,7 +155,7 @@ describe('waiting times', () => {
       many(3, { sentAt: '2026-10-05T09:00:00Z', status: 'started', firstSupportOn: '2026-11-04' }),
     );
     await addReferrals(database.db, p3, many(11, { sentAt: '2026-11-30T09:00:00Z', status: 'new' }));
-    const figures = await quarterFigures(database.db, { partnershipAreaId: area.id }, from, today, true);
+    const figures = await quarterFigures(database.db, { partnershipAreaId: area.id }, starts, today, true);
     const names = new Map<string, ServiceName>(
       (await serviceNames(database.db, [p1.id, p2.id, p3.id])).map((s) => [s.id, s]),
     );
@@ -173,5 +174,35 @@ describe('waiting times', () => {
     expect(q4?.total).toMatchObject({ received: '26', started: '15', median: '5 days', over6Weeks: '0' });
     expect(q4?.total.within3Weeks).toEqual({ text: '80%', meets: false });
     expect(q3).toMatchObject({ services: [], total: { received: '0', started: '0' } });
+  });
+
+  it('gives the same median as percentile_cont over the rows themselves, odd and even', async () => {
+    const area = await createArea(database.db);
+    const alone = await createOrganisation(database.db, area.id);
+    for (const size of [37, 38]) {
+      const service = await createService(database.db, alone.id, `Median ${size}`);
+      const rows = Array.from({ length: size }, (_, i) => {
+        const wait = (i * 7919) % 61; // spread, with repeats
+        const sent = Date.parse('2026-10-03T10:00:00Z');
+        return {
+          sentAt: new Date(sent).toISOString(),
+          status: 'started' as const,
+          firstSupportOn: new Date(sent + wait * 86_400_000).toISOString().slice(0, 10),
+        };
+      });
+      await addReferrals(database.db, service, rows);
+      const [direct] = await queryRows<{ median: number }>(
+        database.db,
+        sql`select (percentile_cont(0.5) within group (order by first_support_on - (sent_at at time zone 'Europe/London')::date))::float8 as median
+        from referral where service_id = ${service.id}`,
+      );
+      const [figures] = await quarterFigures(
+        database.db,
+        { organisationId: alone.id, serviceId: service.id },
+        starts,
+        today,
+      );
+      expect(figures?.medianDays).toBe(direct?.median);
+    }
   });
 });

@@ -44,6 +44,14 @@ const waitingList = sql.join(
 );
 const sentOn = sql`(r.sent_at at time zone 'Europe/London')::date`;
 
+/**
+ * A referral sent before this instant has waited more than `days` by today: the UK midnight
+ * starting the day `days` before today. Comparing instants spares converting every row's time zone.
+ */
+function waitedMoreThan(today: string, days: number): SQL {
+  return sql`((${today}::date - ${days}::int)::timestamp at time zone 'Europe/London')`;
+}
+
 function scopeFilter(scope: WaitScope): SQL {
   if ('partnershipAreaId' in scope)
     return sql`r.organisation_id in (select o.id from organisation o where o.partnership_area_id = ${scope.partnershipAreaId})`;
@@ -53,41 +61,76 @@ function scopeFilter(scope: WaitScope): SQL {
 }
 
 /**
- * Figures for each quarter from `fromQuarter` (its first day) on, in one
+ * Figures for each of the quarters (their first days, consecutive) from the earliest on, in one
  * statement; by service too when `byService` (grouping sets: each service,
  * and the whole scope, whose median is worked out over all its referrals).
  */
 export async function quarterFigures(
   db: Db,
   scope: WaitScope,
-  fromQuarter: string,
+  quarterStarts: readonly string[],
   today: string,
   byService = false,
 ): Promise<QuarterFigures[]> {
-  const grouping = byService ? sql`grouping sets ((quarter, r.service_id), (quarter))` : sql`quarter`;
+  // Each referral's quarter by comparing its instant with each quarter's first moment in the UK:
+  // cheaper over a million rows than converting every row's time zone to truncate it.
+  const starts = [...quarterStarts].sort().reverse();
+  const ukStart = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/London')`;
+  const quarterOf = sql`case ${sql.join(
+    starts.map((day) => sql`when r.sent_at >= ${ukStart(day)} then ${day}`),
+    sql` `,
+  )} end`;
+  const fromQuarter = starts.at(-1) ?? today;
   const service = byService ? sql`r.service_id` : sql`null::uuid`;
+  const totals = byService ? sql`grouping sets ((quarter, service_id), (quarter))` : sql`quarter, service_id`;
+  const waits = byService
+    ? sql`grouping sets ((quarter, service_id, wait), (quarter, wait))`
+    : sql`quarter, service_id, wait`;
+  // The referrals are first counted by wait (a hash aggregate: no sort of every row), and the
+  // median is read from those counts: the middle wait, or the mean of the two middle ones, exactly
+  // as percentile_cont(0.5) gives over the rows themselves (a test checks they agree).
   return queryRows<QuarterFigures>(
     db,
     sql`with r as (
-      select r.service_id,
-        to_char(date_trunc('quarter', ${sentOn}), 'YYYY-MM-DD') as quarter,
+      select ${service} as service_id,
+        ${quarterOf} as quarter,
         r.first_support_on is not null as started,
         r.first_support_on is null and r.status in (${waitingList}) as waiting,
         case when r.first_support_on is not null then greatest(0, r.first_support_on - ${sentOn})
           when r.status in (${waitingList}) then greatest(0, ${today}::date - ${sentOn}) end as wait
       from referral r
-      where r.sent_at >= (${fromQuarter}::date::timestamp at time zone 'Europe/London') and ${scopeFilter(scope)}
+      where r.sent_at >= ${ukStart(fromQuarter)} and ${scopeFilter(scope)}
+    ),
+    h as (
+      select quarter, service_id, started, waiting, wait, count(*)::int as n
+      from r group by quarter, service_id, started, waiting, wait
+    ),
+    f as (
+      select quarter, service_id,
+        sum(n)::int as received,
+        coalesce(sum(n) filter (where started), 0)::int as started,
+        coalesce(sum(n) filter (where started and wait <= ${standardDays}), 0)::int as within,
+        coalesce(sum(n) filter (where wait > ${longestDays}), 0)::int as over,
+        max(wait) filter (where waiting) as longest
+      from h group by ${totals}
+    ),
+    s as (select quarter, service_id, wait, sum(n)::int as n from h where started group by ${waits}),
+    c as (
+      select quarter, service_id, wait,
+        (sum(n) over (partition by quarter, service_id order by wait))::int as below,
+        (sum(n) over (partition by quarter, service_id))::int as total
+      from s
+    ),
+    m as (
+      select quarter, service_id,
+        (min(wait) filter (where below >= (total + 1) / 2) + min(wait) filter (where below >= total / 2 + 1)) / 2.0
+          as median
+      from c group by quarter, service_id
     )
-    select quarter, ${service} as "serviceId",
-      count(*)::int as received,
-      count(*) filter (where started)::int as started,
-      count(*) filter (where started and wait <= ${standardDays})::int as "within3Weeks",
-      count(*) filter (where wait > ${longestDays})::int as "over6Weeks",
-      (percentile_cont(0.5) within group (order by wait) filter (where started))::float8 as "medianDays",
-      max(wait) filter (where waiting) as "longestWaitingDays"
-    from r
-    group by ${grouping}
-    order by quarter desc`,
+    select f.quarter, f.service_id as "serviceId", f.received, f.started, f.within as "within3Weeks",
+      f.over as "over6Weeks", m.median::float8 as "medianDays", f.longest as "longestWaitingDays"
+    from f left join m on m.quarter = f.quarter and m.service_id is not distinct from f.service_id
+    order by f.quarter desc`,
   );
 }
 
@@ -100,22 +143,18 @@ export async function waitingNow(
 ): Promise<WaitingNow[]> {
   const band = (low: number, high: number | undefined) =>
     high === undefined
-      ? sql`count(*) filter (where wait > ${low})::int`
-      : sql`count(*) filter (where wait > ${low} and wait <= ${high})::int`;
+      ? sql`count(*) filter (where r.sent_at < ${waitedMoreThan(today, low)})::int`
+      : sql`count(*) filter (where r.sent_at < ${waitedMoreThan(today, low)} and r.sent_at >= ${waitedMoreThan(today, high)})::int`;
   return queryRows<WaitingNow>(
     db,
-    sql`with r as (
-      select r.service_id, ${today}::date - ${sentOn} as wait
-      from referral r
-      where r.status in (${waitingList}) and r.first_support_on is null and r.sent_at is not null
-        and ${scopeFilter(scope)}
-    )
-    select ${byService ? sql`r.service_id` : sql`null::uuid`} as "serviceId",
+    sql`select ${byService ? sql`r.service_id` : sql`null::uuid`} as "serviceId",
       ${band(standardDays - warningDays, standardDays)} as "nearly3Weeks",
       ${band(standardDays, longestDays - warningDays)} as "over3Weeks",
       ${band(longestDays - warningDays, longestDays)} as "nearly6Weeks",
       ${band(longestDays, undefined)} as "over6Weeks"
-    from r
+    from referral r
+    where r.status in (${waitingList}) and r.first_support_on is null and r.sent_at is not null
+      and ${scopeFilter(scope)}
     ${byService ? sql`group by rollup (r.service_id)` : sql``}`,
   );
 }
@@ -128,8 +167,8 @@ export async function longWaits(
 ): Promise<{ over3Weeks: number; over6Weeks: number }> {
   const [row] = await queryRows<{ over3Weeks: number; over6Weeks: number }>(
     db,
-    sql`select count(*) filter (where ${today}::date - ${sentOn} > ${standardDays})::int as "over3Weeks",
-      count(*) filter (where ${today}::date - ${sentOn} > ${longestDays})::int as "over6Weeks"
+    sql`select count(*) filter (where r.sent_at < ${waitedMoreThan(today, standardDays)})::int as "over3Weeks",
+      count(*) filter (where r.sent_at < ${waitedMoreThan(today, longestDays)})::int as "over6Weeks"
     from referral r
     where r.organisation_id = ${organisationId} and r.status in (${waitingList})
       and r.first_support_on is null and r.sent_at is not null`,

@@ -35,7 +35,12 @@ export function waitingTimesRoutes(app: FastifyInstance, db: Db, smallNumberThre
       const quarters = recentQuarters(today);
       const scope = { organisationId, serviceId: chosen };
       const [figures, now] = await Promise.all([
-        quarterFigures(db, scope, quarters.at(-1)?.start ?? today, today),
+        quarterFigures(
+          db,
+          scope,
+          quarters.map((q) => q.start),
+          today,
+        ),
         waitingNow(db, scope, today),
       ]);
       return reply.page('features/waitingTimes/practiceWaitingTimes.njk', {
@@ -62,7 +67,13 @@ export function waitingTimesRoutes(app: FastifyInstance, db: Db, smallNumberThre
       const scope = { partnershipAreaId: areaId };
       const [area, figures, now] = await Promise.all([
         new PartnershipRepository(db, request.access).area(),
-        quarterFigures(db, scope, quarters.at(-1)?.start ?? today, today, true),
+        quarterFigures(
+          db,
+          scope,
+          quarters.map((q) => q.start),
+          today,
+          true,
+        ),
         waitingNow(db, scope, today, true),
       ]);
       const ids = new Set([...figures, ...now].flatMap((r) => (r.serviceId ? [r.serviceId] : [])));
