@@ -11,6 +11,7 @@ import { familyRoutes } from './features/families/familyRoutes.ts';
 import { groupRoutes } from './features/groups/groupRoutes.ts';
 import { homeRoutes } from './features/home/homeRoutes.ts';
 import { membersRoutes } from './features/members/membersRoutes.ts';
+import { notificationRoutes } from './features/notifications/notificationRoutes.ts';
 import { partnershipRoutes } from './features/partnership/partnershipRoutes.ts';
 import { planRoutes } from './features/plan/planRoutes.ts';
 import { programmeRoutes } from './features/programmes/programmeRoutes.ts';
@@ -31,7 +32,8 @@ import { setUpViews } from './platform/views/views.ts';
 import { createServices } from './services.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel' | 'trustProxy' | 'sessionIdleMinutes' | 'sessionAbsoluteHours'>;
+  config: Pick<Config, 'logLevel' | 'trustProxy' | 'sessionIdleMinutes' | 'sessionAbsoluteHours'> &
+    Partial<Pick<Config, 'baseUrl' | 'smtpUrl' | 'smtpFrom'>>;
   database: Database;
   /** Partnership figures below this are shown as "fewer than …". */
   smallNumberThreshold?: number;
@@ -61,6 +63,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   setUpHousekeeping(app, [
     { name: 'sessions', run: () => services.sessions.prune() },
     { name: 'sign-in failures', run: () => services.signIn.prune() },
+    // Emails left waiting (Hearth stopped between a commit and sending): sent on the next round.
+    { name: 'email outbox', run: async () => void (await services.mailer.sendWaiting()) },
   ]);
 
   signInRoutes(app, services.signIn);
@@ -80,6 +84,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   waitingTimesRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
+  notificationRoutes(app, services);
   await apiRoutes(app, services);
 
   return app;
