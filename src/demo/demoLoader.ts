@@ -28,6 +28,7 @@ import { demoArea, demoOrganisations, demoUsers } from './demoDirectory.ts';
 import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
 import { addDemoGroups } from './demoGroups.ts';
 import { addDemoMembers } from './demoMembers.ts';
+import { addDemoNotifications } from './demoNotifications.ts';
 import { addDemoPlans } from './demoPlan.ts';
 import { addDemoProgrammes } from './demoProgrammes.ts';
 import { addDemoRelationships } from './demoRelationships.ts';
@@ -191,6 +192,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoGroups(tx, today);
     await addDemoContacts(tx, today);
     await addDemoProgrammes(tx, today);
+    await addDemoNotifications(tx, orgId, users, today);
     await addDemoServices(tx, {
       areaId: area.id,
       councilArea: demoArea.councilArea,
