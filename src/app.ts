@@ -13,12 +13,14 @@ import { groupRoutes } from './features/groups/groupRoutes.ts';
 import { homeRoutes } from './features/home/homeRoutes.ts';
 import { listingRoutes } from './features/listings/listingRoutes.ts';
 import { membersRoutes } from './features/members/membersRoutes.ts';
+import { notificationRoutes } from './features/notifications/notificationRoutes.ts';
 import { openReferralRoutes } from './features/openreferral/orukRoutes.ts';
 import { partnershipRoutes } from './features/partnership/partnershipRoutes.ts';
 import { planRoutes } from './features/plan/planRoutes.ts';
 import { programmeRoutes } from './features/programmes/programmeRoutes.ts';
 import { relationshipRoutes } from './features/relationships/relationshipRoutes.ts';
 import { searchAndChronologyRoutes } from './features/search/searchRoutes.ts';
+import { waitingTimesRoutes } from './features/waitingTimes/waitingTimesRoutes.ts';
 import { setUpSessions } from './platform/auth/authHooks.ts';
 import { signInRoutes } from './platform/auth/signInRoutes.ts';
 import { setUpHousekeeping } from './platform/housekeeping.ts';
@@ -33,7 +35,8 @@ import { setUpViews } from './platform/views/views.ts';
 import { createServices } from './services.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel' | 'trustProxy' | 'sessionIdleMinutes' | 'sessionAbsoluteHours'>;
+  config: Pick<Config, 'logLevel' | 'trustProxy' | 'sessionIdleMinutes' | 'sessionAbsoluteHours'> &
+    Partial<Pick<Config, 'baseUrl' | 'smtpUrl' | 'smtpFrom'>>;
   database: Database;
   /** Partnership figures below this are shown as "fewer than …". */
   smallNumberThreshold?: number;
@@ -65,6 +68,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   setUpHousekeeping(app, [
     { name: 'sessions', run: () => services.sessions.prune() },
     { name: 'sign-in failures', run: () => services.signIn.prune() },
+    // Emails left waiting (Hearth stopped between a commit and sending): sent on the next round.
+    { name: 'email outbox', run: async () => void (await services.mailer.sendWaiting()) },
   ]);
 
   signInRoutes(app, services.signIn);
@@ -82,9 +87,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   programmeRoutes(app, services.db);
   contactRoutes(app, services.db);
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
+  waitingTimesRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
   finderRoutes(app, services.db, deps.finderLimits);
   listingRoutes(app, services.db);
+  notificationRoutes(app, services);
   await apiRoutes(app, services);
   await openReferralRoutes(app, services.db);
 

@@ -64,4 +64,43 @@ describe('loadConfig', () => {
   it('never repeats a database password in its message', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://user:secret@host/db' })).toThrow(/^(?!.*secret)/s);
   });
+
+  it('reads the SMTP settings and the address for links, both SMTP settings or neither', () => {
+    expect(loadConfig({})).toMatchObject({
+      baseUrl: 'http://localhost:3000',
+      smtpUrl: undefined,
+      smtpFrom: undefined,
+    });
+    expect(
+      loadConfig({
+        HEARTH_BASE_URL: 'https://hearth.example.org/',
+        HEARTH_SMTP_URL: 'smtp://user:pass@mail.example.org:587',
+        HEARTH_SMTP_FROM: 'Hearth <hearth@example.org>',
+      }),
+    ).toMatchObject({
+      baseUrl: 'https://hearth.example.org',
+      smtpUrl: 'smtp://user:pass@mail.example.org:587',
+      smtpFrom: 'Hearth <hearth@example.org>',
+    });
+    const setting = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return error instanceof ConfigError ? error.setting : 'other';
+      }
+      return 'none';
+    };
+    expect(setting({ HEARTH_SMTP_URL: 'smtp://mail.example.org' })).toBe('HEARTH_SMTP_FROM');
+    expect(setting({ HEARTH_SMTP_FROM: 'hearth@example.org' })).toBe('HEARTH_SMTP_URL');
+    expect(setting({ HEARTH_SMTP_URL: 'http://mail.example.org', HEARTH_SMTP_FROM: 'a@b.org' })).toBe(
+      'HEARTH_SMTP_URL',
+    );
+    expect(setting({ HEARTH_SMTP_URL: 'smtp://mail.example.org', HEARTH_SMTP_FROM: 'not an address' })).toBe(
+      'HEARTH_SMTP_FROM',
+    );
+    expect(setting({ HEARTH_BASE_URL: 'hearth.example.org' })).toBe('HEARTH_BASE_URL');
+    expect(() =>
+      loadConfig({ HEARTH_SMTP_URL: 'ftp://user:secret@host', HEARTH_SMTP_FROM: 'a@b.org' }),
+    ).toThrow(/^(?!.*secret)/s);
+  });
 });

@@ -19,6 +19,12 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Hours after sign-in after which a session ends, active or not. */
   sessionAbsoluteHours: number;
+  /** The address people reach Hearth at, for the sign-in link in emails. */
+  baseUrl: string;
+  /** SMTP server for email notices (smtp:// or smtps://); without it emails stay in the outbox. */
+  smtpUrl: string | undefined;
+  /** The address emails are sent from; set together with `smtpUrl`. */
+  smtpFrom: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +74,53 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+function webAddress(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new ConfigError(name, 'an address like https://hearth.example.org', raw);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+/** The SMTP settings: both or neither. Messages never repeat the URL, which may hold a password. */
+function smtp(env: Env): { smtpUrl: string | undefined; smtpFrom: string | undefined } {
+  const raw = env.HEARTH_SMTP_URL?.trim() || undefined;
+  const from = env.HEARTH_SMTP_FROM?.trim() || undefined;
+  if (raw) {
+    let url: URL | undefined;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+      throw new ConfigError(
+        'HEARTH_SMTP_URL',
+        'a URL like smtp://user:password@mail.example.org:587',
+        '(not an smtp:// or smtps:// URL)',
+      );
+    }
+  }
+  if (
+    from &&
+    !/^([^<>\r\n]{1,100} <[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/.test(from)
+  ) {
+    throw new ConfigError('HEARTH_SMTP_FROM', 'an email address, or a name and <address>', from);
+  }
+  if (raw && !from)
+    throw new ConfigError('HEARTH_SMTP_FROM', 'the address to send from, when HEARTH_SMTP_URL is set', '');
+  if (from && !raw)
+    throw new ConfigError('HEARTH_SMTP_URL', 'the SMTP server, when HEARTH_SMTP_FROM is set', '');
+  return { smtpUrl: raw, smtpFrom: from };
+}
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads and checks every setting; throws ConfigError naming the first wrong one. */
@@ -82,8 +135,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (demoPassword !== undefined && demoPassword !== '' && demoPassword.length < 12) {
     throw new ConfigError('HEARTH_DEMO_PASSWORD', 'at least 12 characters', '(too short)');
   }
+  const port = integer(env, 'PORT', 3000, 0, 65535);
   return {
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     host,
     dataDir: path.resolve(env.HEARTH_DATA_DIR || 'data'),
     databaseUrl: databaseUrl(env),
@@ -93,5 +147,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: boolean(env, 'HEARTH_TRUST_PROXY', false),
     sessionIdleMinutes: integer(env, 'HEARTH_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'HEARTH_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
+    baseUrl: webAddress(env, 'HEARTH_BASE_URL', `http://localhost:${port}`),
+    ...smtp(env),
   };
 }

@@ -1,13 +1,15 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { ApiTokenService } from './features/api/apiTokenService.ts';
+import { Mailer } from './features/notifications/mailer.ts';
 import { SessionStore } from './platform/auth/sessionStore.ts';
 import { SignInService } from './platform/auth/signInService.ts';
 
 /** The app's long-lived services, wired by hand. Repositories are made per request instead. */
 export function createServices(
   database: Database,
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours'>,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours'> &
+    Partial<Pick<Config, 'baseUrl' | 'smtpUrl' | 'smtpFrom'>>,
 ) {
   const sessions = new SessionStore(database.db, {
     idleMinutes: config.sessionIdleMinutes,
@@ -19,6 +21,11 @@ export function createServices(
     sessions,
     signIn: new SignInService(database.db, sessions),
     apiTokens: new ApiTokenService(database.db),
+    mailer: new Mailer(database.db, {
+      baseUrl: config.baseUrl ?? 'http://localhost:3000',
+      smtpUrl: config.smtpUrl,
+      smtpFrom: config.smtpFrom,
+    }),
   };
 }
 

@@ -62,6 +62,17 @@ describe('the demo partnership', () => {
     expect(await count()).toEqual(before);
   });
 
+  it('gives the family support service notifications and outbox emails: sent, failed and waiting', async () => {
+    const [row] = await queryRows<{ unread: number; statuses: string[] }>(
+      handle.database.db,
+      sql`select (select count(*)::int from notification where read_at is null) as unread,
+        (select array_agg(case when sent_at is not null then 'sent' when failed_at is not null then 'failed' else 'waiting' end
+          order by created_at) from email_outbox) as statuses`,
+    );
+    expect(row?.unread).toBe(3);
+    expect(row?.statuses).toEqual(['sent', 'failed', 'waiting']);
+  });
+
   it('lists the area’s family support in the directory: local, area-wide and anywhere, some out of date', async () => {
     const [directory] = await queryRows<{
       active: number;

@@ -29,6 +29,7 @@ import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
 import { addDemoGroups } from './demoGroups.ts';
 import { addDemoListings } from './demoListings.ts';
 import { addDemoMembers } from './demoMembers.ts';
+import { addDemoNotifications } from './demoNotifications.ts';
 import { addDemoPlans } from './demoPlan.ts';
 import { addDemoProgrammes } from './demoProgrammes.ts';
 import { addDemoRelationships } from './demoRelationships.ts';
@@ -192,6 +193,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoGroups(tx, today);
     await addDemoContacts(tx, today);
     await addDemoProgrammes(tx, today);
+    await addDemoNotifications(tx, orgId, users, today);
     await addDemoServices(tx, {
       areaId: area.id,
       councilArea: demoArea.councilArea,

@@ -28,4 +28,9 @@ export class FigureCache<V> {
     });
     return value;
   }
+
+  /** Drops a figure that has just changed, so the next view counts again. */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
 }

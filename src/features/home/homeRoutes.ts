@@ -10,6 +10,7 @@ import { todayInUk } from '../chronology/dateParts.ts';
 import { FamilyRepository } from '../families/familyRepository.ts';
 import { todaysGroups } from '../groups/groupRepository.ts';
 import { findOverdue } from '../plan/overdueRepository.ts';
+import { longWaits } from '../waitingTimes/waitingTimesRepository.ts';
 import { FigureCache } from './figureCache.ts';
 import { presentOverdue } from './overduePresenter.ts';
 
@@ -41,18 +42,22 @@ export function homeRoutes(app: FastifyInstance, db: Db): void {
     const today = todayInUk(new Date());
     // One statement: the user's overdue plan actions and reviews, access-checked and audited in SQL.
     const practice = canSeePersonalData(access);
-    const [overdueItems, myWork, groups, notices] = await Promise.all([
+    const lead = practice && hasRole(access, 'team_lead') && access.organisationId;
+    const [overdueItems, myWork, groups, notices, waits] = await Promise.all([
       practice ? findOverdue(db, access, today) : undefined,
       // One statement: the worker's members due a contact and their totals, access-checked and audited in SQL.
       practice ? findMyWork(db, access, today) : undefined,
       practice ? todaysGroups(db, access, today) : undefined,
       new NoticeRepository(db, access).unread(),
+      // A team lead's flag: referrals to their organisation waiting over 3 and 6 weeks (counts only).
+      lead ? longWaits(db, lead, today) : undefined,
     ]);
     return reply.page('features/home/home.njk', {
       openFamilies,
       overdue: overdueItems && presentOverdue(overdueItems, today),
       myWork: myWork && presentMyWork(myWork, today, groups),
       isTeamLead: hasRole(access, 'team_lead'),
+      longWaits: waits,
       notices,
       canBreakGlass: hasRole(access, 'practitioner', 'team_lead'),
       sections: navigationFor(request.user, '').map((item) => ({

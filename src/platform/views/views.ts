@@ -61,6 +61,7 @@ export function setUpViews(app: FastifyInstance): void {
         navigation: navigationFor(request.user, request.url),
         csrfToken: this.generateCsrf({ secure: request.protocol === 'https' }),
         currentPath: request.url,
+        unreadNotifications: request.unreadNotifications,
         ...context,
       });
       return this.type('text/html; charset=utf-8').send(html);
