@@ -25,10 +25,10 @@ export type ConsentMethod = 'verbal' | 'written' | 'digital';
 
 export const referral = pgTable('referral', {
   id: uuid('id').primaryKey().defaultRandom(),
-  // Filled in by the database from referral_reference_seq.
+  // Filled in by the database (next_referral_reference()).
   reference: text('reference')
     .notNull()
-    .default(sql`('R-' || lpad(nextval('referral_reference_seq')::text, 6, '0'))`),
+    .default(sql`next_referral_reference()`),
   serviceId: uuid('service_id').notNull(),
   organisationId: uuid('organisation_id').notNull(),
   origin: text('origin').$type<ReferralOrigin>().notNull(),

@@ -12,11 +12,15 @@ alter table directory_service
   add column referral_email text check (length(referral_email) <= 254);
 
 create sequence referral_reference_seq;
+-- "R-000123": at least six digits, more once there are a million referrals.
+create function next_referral_reference() returns text language sql volatile as $$
+  select 'R-' || lpad(n::text, greatest(6, length(n::text)), '0') from nextval('referral_reference_seq') as n
+$$;
 
 create table referral (
   id uuid primary key default gen_random_uuid(),
   -- Said on the phone: "R-000123".
-  reference text not null unique default ('R-' || lpad(nextval('referral_reference_seq')::text, 6, '0')),
+  reference text not null unique default next_referral_reference(),
   -- The receiving service and its organisation.
   service_id uuid not null references directory_service (id),
   organisation_id uuid not null references organisation (id),
