@@ -14,6 +14,7 @@ import { membersRoutes } from './features/members/membersRoutes.ts';
 import { partnershipRoutes } from './features/partnership/partnershipRoutes.ts';
 import { planRoutes } from './features/plan/planRoutes.ts';
 import { programmeRoutes } from './features/programmes/programmeRoutes.ts';
+import { referralDraftsTask, referralRoutes } from './features/referrals/referralRoutes.ts';
 import { relationshipRoutes } from './features/relationships/relationshipRoutes.ts';
 import { searchAndChronologyRoutes } from './features/search/searchRoutes.ts';
 import { setUpSessions } from './platform/auth/authHooks.ts';
@@ -60,6 +61,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   setUpHousekeeping(app, [
     { name: 'sessions', run: () => services.sessions.prune() },
     { name: 'sign-in failures', run: () => services.signIn.prune() },
+    referralDraftsTask(services.db),
   ]);
 
   signInRoutes(app, services.signIn);
@@ -76,6 +78,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   groupRoutes(app, services.db);
   programmeRoutes(app, services.db);
   contactRoutes(app, services.db);
+  referralRoutes(app, services.db);
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
   await apiRoutes(app, services);
