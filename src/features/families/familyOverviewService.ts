@@ -89,7 +89,6 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
       teamOrganisations: team?.organisations.length ?? 0,
       openConcerns: concerns.length,
       enrolments: enrolments?.length ?? 0,
-      referrals: referrals.length,
     },
   });
   return {
