@@ -30,6 +30,7 @@ import { addDemoGroups } from './demoGroups.ts';
 import { addDemoMembers } from './demoMembers.ts';
 import { addDemoPlans } from './demoPlan.ts';
 import { addDemoProgrammes } from './demoProgrammes.ts';
+import { addDemoReferrals } from './demoReferrals.ts';
 import { addDemoRelationships } from './demoRelationships.ts';
 import { addDemoServices } from './demoServices.ts';
 import { addDemoTeam } from './demoTeam.ts';
@@ -198,6 +199,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
       localityIds: localities.map((l) => l.id),
       today,
     });
+    await addDemoReferrals(tx, { orgId, today });
     // The demo writes contacts directly: each member's last contact is worked out from them once.
     await refreshLastContacts(tx);
   });
