@@ -41,7 +41,10 @@ describe('making a referral', () => {
     expect(all.body).toContain(s.service.name);
     expect(all.body).not.toContain(s.inactive.name);
 
+    const member = await s.asHome.get(`/practice/families/${s.family.id}/members/${s.agnes.id}`);
+    expect(member.body).toContain(`/referrals/new?personId=${s.agnes.id}`);
     const form = await s.asHome.get(`${s.formUrl(s.service.id)}?personId=${s.agnes.id}`);
+    expect(form.body).toMatch(new RegExp(`value="${s.agnes.id}" checked`));
     expect(form.body).toContain('Young people aged 12 to 25 caring for someone');
     expect(form.body).toContain('Adults over 25');
     // Agnes is an adult: a warning, not a refusal.
