@@ -40,7 +40,11 @@ export const selfReferralRedirect =
 
 export type ApplyResult = MoveResult | { kind: 'invalid'; errors: Record<string, string> };
 
-/** Joins the receiving organisation to the family's team and gives it support rows for the referred members. */
+/**
+ * Joins the receiving organisation to the family's team and gives it support
+ * rows for the referred members, not yet given to a worker: the team lead
+ * allocates them with the rest of the new work.
+ */
 async function joinFamily(
   tx: Db,
   access: AccessContext,
@@ -73,7 +77,7 @@ async function joinFamily(
   for (const { personId } of members) {
     const [support] = await tx
       .insert(memberSupport)
-      .values({ familyId, personId, organisationId, status: 'not_started', workerId: access.userId ?? null })
+      .values({ familyId, personId, organisationId, status: 'not_started', workerId: null })
       .onConflictDoNothing()
       .returning({ id: memberSupport.id });
     if (support)
