@@ -31,7 +31,7 @@ import {
 } from './referralPresenter.ts';
 import { type ReferralDetail, ReferralRepository } from './referralRepository.ts';
 import { type CurrentState, conflictMessage } from './referralService.ts';
-import { movesFrom, type Side } from './referralStatus.ts';
+import { movesFrom, type Side, statusLabels } from './referralStatus.ts';
 
 type Request = FastifyRequest & { access: AccessContext };
 
@@ -114,7 +114,7 @@ export function referralPageRoutes(app: FastifyInstance, db: Db): void {
     to: ReferralStatus,
     form: MoveForm,
     errors: FieldErrors = {},
-    conflict?: { current: CurrentState; stillOpen: boolean },
+    conflict?: { current: CurrentState; stillOpen: boolean; refused: boolean },
   ) {
     const services =
       to === 'redirected'
@@ -138,7 +138,9 @@ export function referralPageRoutes(app: FastifyInstance, db: Db): void {
       ],
       firstSupportOnItems: dateItems(form.firstSupportOn, Boolean(errors.firstSupportOn)),
       conflict: conflict && {
-        message: conflictMessage(conflict.current),
+        message: conflict.refused
+          ? `This referral is ${statusLabels[conflict.current.status]}: your organisation cannot make this change to it now`
+          : conflictMessage(conflict.current),
         status: statusTag(conflict.current.status),
         stillOpen: conflict.stillOpen,
       },
@@ -196,7 +198,7 @@ export function referralPageRoutes(app: FastifyInstance, db: Db): void {
       .code(409)
       .page(
         'features/referrals/pages/move.njk',
-        await moveContext(now, to, kept, {}, { current, stillOpen }),
+        await moveContext(now, to, kept, {}, { current, stillOpen, refused: result.kind === 'refused' }),
       );
   });
 }

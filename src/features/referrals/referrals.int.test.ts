@@ -333,7 +333,11 @@ describe('receiving a referral', () => {
   it('refuses moves not open to a side, and declining without a reason', async () => {
     const s = await referralScenario(database, app);
     const { id } = await s.send();
-    expect((await s.asHome.post(`/practice/referrals/${id}/accept`, { version: '2' })).statusCode).toBe(409);
+    const notTheirs = await s.asHome.post(`/practice/referrals/${id}/accept`, { version: '2' });
+    expect(notTheirs.statusCode).toBe(409);
+    expect(notTheirs.body).toContain(
+      'This referral is New: your organisation cannot make this change to it now',
+    );
     expect((await s.asOutsider.post(`/practice/referrals/${id}/withdraw`, { version: '2' })).statusCode).toBe(
       409,
     );
