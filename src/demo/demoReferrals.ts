@@ -245,14 +245,12 @@ export async function addDemoReferrals(
     await tx.insert(referralMember).values(members.map((personId) => ({ referralId: row.id, personId })));
     const steps = path(spec.status);
     let previous: ReferralStatus | null = 'draft';
-    await tx
-      .insert(referralEvent)
-      .values({
-        referralId: row.id,
-        at: daysAgo(today, spec.sent),
-        actorUserId: referrer,
-        toStatus: 'draft',
-      });
+    await tx.insert(referralEvent).values({
+      referralId: row.id,
+      at: daysAgo(today, spec.sent),
+      actorUserId: referrer,
+      toStatus: 'draft',
+    });
     for (const [i, step] of steps.entries()) {
       const at = new Date(sentAt.getTime() + i * 2 * 86_400_000);
       await tx.insert(referralEvent).values({
