@@ -3,7 +3,14 @@
 // draft or sent, once however often the form is submitted.
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
-import { type MemberRole, referral, referralEvent, referralMember } from '../../db/schema.ts';
+import {
+  type MemberRole,
+  notification,
+  referral,
+  referralEvent,
+  referralMember,
+  selfReferral,
+} from '../../db/schema.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
@@ -12,7 +19,7 @@ import { familyVisible, memberVisible } from '../families/familyVisibility.ts';
 import { displayName } from '../members/memberAge.ts';
 import { type CriteriaMember, serviceById, serviceRefusal } from './referralDirectory.ts';
 import type { ReferralInput } from './referralForm.ts';
-import { moveReferral } from './referralService.ts';
+import { moveMessage, moveReferral } from './referralService.ts';
 
 export interface FormMember extends CriteriaMember {
   personId: string;
@@ -194,4 +201,42 @@ export async function deleteOldDrafts(db: Db, now: Date = new Date()): Promise<n
     .where(and(eq(referral.status, 'draft'), sql`${referral.createdAt} < ${cutoff.toISOString()}`))
     .returning({ id: referral.id });
   return deleted.length;
+}
+
+/**
+ * A self-referral from the public finder arrives in the service's inbox the
+ * same way as any referral: a new referral marked as a self-referral, with its
+ * history and a notice to the organisation (no personal data). Call inside the
+ * transaction that saves the self_referral row.
+ */
+export async function receiveSelfReferral(
+  tx: Db,
+  selfReferralId: string,
+): Promise<{ id: string; reference: string }> {
+  const [self] = await tx.select().from(selfReferral).where(eq(selfReferral.id, selfReferralId));
+  if (!self) throw new Error('self-referral not found');
+  const [created] = await tx
+    .insert(referral)
+    .values({
+      reference: sql`default`,
+      serviceId: self.serviceId,
+      organisationId: self.organisationId,
+      origin: 'self_referral',
+      selfReferralId: self.id,
+      status: 'new',
+      reason: self.helpWith,
+      sentAt: self.receivedAt,
+      createdAt: self.receivedAt,
+    })
+    .returning({ id: referral.id, reference: referral.reference });
+  if (!created) throw new Error('referral not created');
+  await tx.insert(referralEvent).values({ referralId: created.id, fromStatus: null, toStatus: 'new' });
+  await tx.insert(notification).values({
+    organisationId: self.organisationId,
+    userId: null,
+    kind: 'referral.new',
+    referralId: created.id,
+    message: moveMessage(created.reference, 'new'),
+  });
+  return created;
 }

@@ -15,6 +15,7 @@ import { createUser } from '../../testing/fixtures.ts';
 import { testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import { accessOf, teamScenario } from '../consent/consentTeamTesting.ts';
+import { receiveSelfReferral } from './referralCreate.ts';
 import { applyMove } from './referralMoves.ts';
 import { moveReferral } from './referralService.ts';
 import { canMove, type Side } from './referralStatus.ts';
@@ -168,19 +169,8 @@ describe('the referral move kernel', () => {
         helpWith: 'My son drinks and I do not know what to do.',
       })
       .returning();
-    const [row] = await database.db
-      .insert(referral)
-      .values({
-        reference: sql`default`,
-        serviceId: service?.id as string,
-        organisationId: s.outsider.id,
-        origin: 'self_referral',
-        selfReferralId: self?.id,
-        status: 'new',
-        reason: self?.helpWith,
-        sentAt: new Date(),
-      })
-      .returning();
+    // It arrives in the inbox as a self-referral.
+    const row = await receiveSelfReferral(database.db, self?.id as string);
     const app = await testApp(database);
     try {
       const { TestBrowser } = await import('../../testing/testApp.ts');
@@ -233,12 +223,10 @@ describe('the referral move kernel', () => {
       .from(selfReferral)
       .where(eq(selfReferral.id, self?.id as string));
     expect(taken?.status).toBe('taken_in');
-    // No referrer to tell: no notification for anyone.
-    expect(
-      await database.db
-        .select()
-        .from(notification)
-        .where(eq(notification.referralId, row?.id as string)),
-    ).toEqual([]);
+    // The organisation was told of its arrival; with no referrer, nobody is told of the acceptance.
+    const notices = await database.db.select().from(notification).where(eq(notification.referralId, row.id));
+    expect(notices).toEqual([
+      expect.objectContaining({ organisationId: s.outsider.id, userId: null, kind: 'referral.new' }),
+    ]);
   });
 });
