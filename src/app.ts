@@ -18,6 +18,7 @@ import { openReferralRoutes } from './features/openreferral/orukRoutes.ts';
 import { partnershipRoutes } from './features/partnership/partnershipRoutes.ts';
 import { planRoutes } from './features/plan/planRoutes.ts';
 import { programmeRoutes } from './features/programmes/programmeRoutes.ts';
+import { referralDraftsTask, referralRoutes } from './features/referrals/referralRoutes.ts';
 import { relationshipRoutes } from './features/relationships/relationshipRoutes.ts';
 import { searchAndChronologyRoutes } from './features/search/searchRoutes.ts';
 import { waitingTimesRoutes } from './features/waitingTimes/waitingTimesRoutes.ts';
@@ -70,6 +71,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     { name: 'sign-in failures', run: () => services.signIn.prune() },
     // Emails left waiting (Hearth stopped between a commit and sending): sent on the next round.
     { name: 'email outbox', run: async () => void (await services.mailer.sendWaiting()) },
+    referralDraftsTask(services.db),
   ]);
 
   signInRoutes(app, services.signIn);
@@ -86,6 +88,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   groupRoutes(app, services.db);
   programmeRoutes(app, services.db);
   contactRoutes(app, services.db);
+  referralRoutes(app, services.db);
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   waitingTimesRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);

@@ -32,6 +32,7 @@ import { addDemoMembers } from './demoMembers.ts';
 import { addDemoNotifications } from './demoNotifications.ts';
 import { addDemoPlans } from './demoPlan.ts';
 import { addDemoProgrammes } from './demoProgrammes.ts';
+import { addDemoReferrals } from './demoReferrals.ts';
 import { addDemoRelationships } from './demoRelationships.ts';
 import { addDemoServices } from './demoServices.ts';
 import { addDemoTeam } from './demoTeam.ts';
@@ -202,6 +203,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
       today,
     });
     await addDemoListings(tx, today);
+    await addDemoReferrals(tx, { orgId, today });
     // The demo writes contacts directly: each member's last contact is worked out from them once.
     await refreshLastContacts(tx);
   });

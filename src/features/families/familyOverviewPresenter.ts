@@ -234,6 +234,7 @@ export function presentFamilyOverview(data: FamilyOverviewData, today: Date) {
     dueNext: dueNext(familyId, data.cards, data.consent, data.team, today, data.plan),
     chronology: data.chronology.map(presentChronologyItem),
     concerns: data.concerns,
+    referrals: data.referrals,
     links: {
       addMember: `${base}/members/new`,
       relationships: `${base}/relationships`,

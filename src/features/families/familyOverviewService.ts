@@ -12,6 +12,8 @@ import { lastAttendedContact } from '../contacts/contactVisibility.ts';
 import { MemberRepository } from '../members/memberRepository.ts';
 import { planDueForOverview } from '../plan/planDue.ts';
 import { EnrolmentRepository } from '../programmes/enrolmentRepository.ts';
+import { presentListRow } from '../referrals/referralPresenter.ts';
+import { ReferralRepository } from '../referrals/referralRepository.ts';
 import { RelationshipRepository } from '../relationships/relationshipRepository.ts';
 import { TeamRepository } from '../team/teamRepository.ts';
 import { familyVisible } from './familyVisibility.ts';
@@ -50,19 +52,31 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
     throw new NotFoundError();
   }
   const relationships = new RelationshipRepository(db, access);
-  const [cards, consent, team, chronology, mapMembers, links, breakGlass, concerns, plan, enrolments] =
-    await Promise.all([
-      new MemberRepository(db, access).cardsForFamily(familyId, today, partOfCheckedRead),
-      new ConsentRepository(db, access).summaryForFamily(familyId, today, partOfCheckedRead),
-      new TeamRepository(db, access).forFamily(familyId, partOfCheckedRead),
-      new ChronologyRepository(db, access).latest(familyId, latestChronologyEntries),
-      relationships.members(familyId),
-      relationships.forFamily(familyId),
-      new BreakGlassRepository(db, access).activeBreakGlass(familyId),
-      openConcernsForOverview(db, access, familyId),
-      planDueForOverview(db, access, familyId, today.toISOString().slice(0, 10)),
-      new EnrolmentRepository(db, access).forFamily(familyId, partOfCheckedRead),
-    ]);
+  const [
+    cards,
+    consent,
+    team,
+    chronology,
+    mapMembers,
+    links,
+    breakGlass,
+    concerns,
+    plan,
+    enrolments,
+    referrals,
+  ] = await Promise.all([
+    new MemberRepository(db, access).cardsForFamily(familyId, today, partOfCheckedRead),
+    new ConsentRepository(db, access).summaryForFamily(familyId, today, partOfCheckedRead),
+    new TeamRepository(db, access).forFamily(familyId, partOfCheckedRead),
+    new ChronologyRepository(db, access).latest(familyId, latestChronologyEntries),
+    relationships.members(familyId),
+    relationships.forFamily(familyId),
+    new BreakGlassRepository(db, access).activeBreakGlass(familyId),
+    openConcernsForOverview(db, access, familyId),
+    planDueForOverview(db, access, familyId, today.toISOString().slice(0, 10)),
+    new EnrolmentRepository(db, access).forFamily(familyId, partOfCheckedRead),
+    new ReferralRepository(db, access).forFamily(familyId),
+  ]);
   await recordAudit(db, access, {
     action: 'family.read',
     recordType: 'family',
@@ -89,6 +103,7 @@ export async function loadFamilyOverview(db: Db, access: AccessContext, familyId
     concerns,
     plan,
     enrolments: enrolments ?? [],
+    referrals: referrals.map((r) => presentListRow(r, today.toISOString().slice(0, 10))),
   };
 }
 

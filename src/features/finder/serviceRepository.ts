@@ -5,10 +5,10 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { preparedQuery } from '../../db/preparedQuery.ts';
 import { listingProblem, selfReferral } from '../../db/schemaDirectory.ts';
-import { referral } from '../../db/schemaReferral.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import type { ServiceColumns } from '../directory/serviceColumns.ts';
+import { receiveSelfReferral } from '../referrals/referralCreate.ts';
 import type { ProblemInput } from './problemForm.ts';
 import type { ReferralInput } from './referralForm.ts';
 
@@ -89,14 +89,7 @@ export async function storeSelfReferral(
       .returning({ id: selfReferral.id });
     if (!row) throw new Error('self-referral not stored');
     // It arrives in the service's referrals inbox as a new referral, marked as a self-referral.
-    await tx.insert(referral).values({
-      serviceId: service.id,
-      organisationId: service.organisation_id,
-      origin: 'self_referral',
-      selfReferralId: row.id,
-      status: 'new',
-      sentAt: new Date(),
-    });
+    await receiveSelfReferral(tx, row.id);
     await recordAudit(
       tx,
       { ...access, organisationId: service.organisation_id },

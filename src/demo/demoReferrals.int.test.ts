@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { waitDays, waitFlag } from '../features/referrals/referralStatus.ts';
+import { ownDatabase } from '../testing/testDatabase.ts';
+import { ensureDemo } from './demoLoader.ts';
+
+describe('the demo referrals', () => {
+  let handle: Awaited<ReturnType<typeof ownDatabase>>;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-demo-referrals-'));
+  beforeAll(async () => {
+    handle = await ownDatabase('demoreferrals');
+    await migrate(handle.database);
+    await ensureDemo(handle.database, { dataDir, demoPassword: undefined });
+  }, 300_000);
+  afterAll(async () => {
+    await handle.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('holds a dozen referrals in every status, with waits nearing and past 3 and 6 weeks, a redirect chain and a self-referral', async () => {
+    const rows = await queryRows<{
+      status: string;
+      origin: string;
+      receivedOn: string;
+      firstSupportOn: string | null;
+      redirectedFromId: string | null;
+      events: number;
+    }>(
+      handle.database.db,
+      sql`select r.status, r.origin, (r.sent_at at time zone 'Europe/London')::date::text as "receivedOn",
+          r.first_support_on::text as "firstSupportOn", r.redirected_from_id as "redirectedFromId",
+          (select count(*)::int from referral_event e where e.referral_id = r.id) as events
+        from referral r`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set(['new', 'waiting', 'accepted', 'started', 'declined', 'redirected', 'withdrawn', 'closed']),
+    );
+    expect(rows.every((r) => r.events >= 1)).toBe(true);
+    expect(rows.some((r) => r.origin === 'redirect' && r.redirectedFromId)).toBe(true);
+    expect(rows.some((r) => r.origin === 'self_referral')).toBe(true);
+    const today = new Date().toISOString().slice(0, 10);
+    const flags = new Set(
+      rows
+        .filter((r) => ['new', 'waiting', 'accepted'].includes(r.status))
+        .map((r) => waitFlag(waitDays(r.receivedOn, r.firstSupportOn, today))),
+    );
+    for (const flag of ['approaching_3_weeks', 'over_3_weeks', 'approaching_6_weeks', 'over_6_weeks'])
+      expect(flags).toContain(flag);
+  });
+});

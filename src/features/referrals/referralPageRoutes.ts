@@ -1,0 +1,204 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import type { ReferralStatus } from '../../db/schema.ts';
+import { type AccessContext, practiceRoles } from '../../platform/access/accessContext.ts';
+import { requireRole } from '../../platform/auth/authHooks.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import type { FieldErrors } from '../../platform/http/forms.ts';
+import { todayInUk } from '../chronology/dateParts.ts';
+import { audiences, labelOf } from '../directory/vocabulary.ts';
+import { partsOfIso } from '../plan/planForms.ts';
+import { dateItems, idParam, planErrorList } from '../plan/planPageHelpers.ts';
+import { formatDay } from '../programmes/programmePresenter.ts';
+import { searchServices } from './referralDirectory.ts';
+import {
+  checkMoveForm,
+  consentMethodLabels,
+  type MoveForm,
+  moveFieldOrder,
+  parseMoveForm,
+  urgencyLabels,
+} from './referralForm.ts';
+import { applyMove } from './referralMoves.ts';
+import {
+  moveByPath,
+  moveLabels,
+  originLabels,
+  presentEvents,
+  presentWait,
+  referralHref,
+  statusTag,
+} from './referralPresenter.ts';
+import { type ReferralDetail, ReferralRepository } from './referralRepository.ts';
+import { type CurrentState, conflictMessage } from './referralService.ts';
+import { movesFrom, type Side, statusLabels } from './referralStatus.ts';
+
+type Request = FastifyRequest & { access: AccessContext };
+
+const contactMethodWords = {
+  phone: 'By phone call',
+  text: 'By text message',
+  email: 'By email',
+  none: 'Do not contact them: they will get in touch themselves',
+} as const;
+
+/** The moves this side may offer now; a self-referral cannot be passed on. */
+function offeredMoves(row: ReferralDetail, side: Side): ReferralStatus[] {
+  return movesFrom(row.status, side).filter((to) => !(to === 'redirected' && row.origin === 'self_referral'));
+}
+
+async function load(db: Db, request: Request, options: { audit?: boolean } = {}) {
+  const found = await new ReferralRepository(db, request.access).get(
+    idParam(request.params, 'referralId'),
+    options,
+  );
+  if (!found) throw new NotFoundError();
+  return found;
+}
+
+/** A referral's page, and the moves open to the side the user acts for. */
+export function referralPageRoutes(app: FastifyInstance, db: Db): void {
+  const practice = { preHandler: requireRole(...practiceRoles) };
+
+  app.get('/practice/referrals/:referralId', practice, async (request, reply) => {
+    const { row, side } = await load(db, request);
+    const referrals = new ReferralRepository(db, request.access);
+    const members = await referrals.members(row, side);
+    const events = await referrals.events(row.id);
+    const self = await referrals.selfReferral(row, side);
+    const query = request.query as Record<string, string> | undefined;
+    const consentName = members.find((m) => m.personId === row.consentPersonId)?.name;
+    return reply.page('features/referrals/pages/referral.njk', {
+      row,
+      side,
+      status: statusTag(row.status),
+      origin: originLabels[row.origin],
+      urgency: urgencyLabels[row.urgency],
+      received: row.receivedOn ? formatDay(row.receivedOn) : undefined,
+      firstSupport: row.firstSupportOn ? formatDay(row.firstSupportOn) : undefined,
+      wait: presentWait(row, todayInUk(new Date())),
+      members: members.map((m) => m.name ?? 'A family member you cannot see'),
+      sharing:
+        row.sharingBasis === 'consent'
+          ? `Consent given by ${consentName ?? 'a family member'}, ${consentMethodLabels[row.consentMethod as 'verbal'].toLowerCase()}, on ${formatDay(row.consentOn)}`
+          : row.sharingBasis === 'protection_concern'
+            ? 'Without consent, for a recorded protection concern'
+            : row.origin === 'self_referral'
+              ? 'The person referred themselves'
+              : 'Not given yet (draft)',
+      self: self && {
+        ...self,
+        audience: self.audience ? labelOf(audiences, self.audience) : 'Not said',
+        how: contactMethodWords[self.contactMethod],
+      },
+      route: { name: row.serviceName, ...row },
+      familyHref:
+        side === 'referrer' && row.familyId
+          ? `/practice/families/${row.familyId}`
+          : row.receivingFamilyId
+            ? `/practice/families/${row.receivingFamilyId}`
+            : undefined,
+      history: presentEvents(events),
+      moves: offeredMoves(row, side).map((to) => ({
+        text: moveLabels[to]?.button,
+        href: `${referralHref(row.id)}/${moveLabels[to]?.path}`,
+      })),
+      sent: query?.sent === '1',
+      saved: query?.saved === '1',
+      moved: query?.moved,
+    });
+  });
+
+  async function moveContext(
+    row: ReferralDetail,
+    to: ReferralStatus,
+    form: MoveForm,
+    errors: FieldErrors = {},
+    conflict?: { current: CurrentState; stillOpen: boolean; refused: boolean },
+  ) {
+    const services =
+      to === 'redirected'
+        ? (await searchServices(db, { words: '', kind: '' })).filter((s) => s.id !== row.serviceId)
+        : [];
+    return {
+      row,
+      to,
+      labels: moveLabels[to],
+      status: statusTag(row.status),
+      form,
+      errors,
+      errorList: planErrorList(errors, moveFieldOrder, ['firstSupportOn']),
+      serviceItems: [
+        { value: '', text: 'Choose a service' },
+        ...services.map((s) => ({
+          value: s.id,
+          text: `${s.name} (${s.organisationName})`,
+          selected: s.id === form.serviceId,
+        })),
+      ],
+      firstSupportOnItems: dateItems(form.firstSupportOn, Boolean(errors.firstSupportOn)),
+      conflict: conflict && {
+        message: conflict.refused
+          ? `This referral is ${statusLabels[conflict.current.status]}: your organisation cannot make this change to it now`
+          : conflictMessage(conflict.current),
+        status: statusTag(conflict.current.status),
+        stillOpen: conflict.stillOpen,
+      },
+      back: referralHref(row.id),
+    };
+  }
+
+  const movePath = '/practice/referrals/:referralId/:move';
+
+  function moveOf(request: Request): ReferralStatus {
+    const to = moveByPath((request.params as { move?: string }).move ?? '');
+    if (!to) throw new NotFoundError();
+    return to;
+  }
+
+  app.get(movePath, practice, async (request, reply) => {
+    const to = moveOf(request);
+    const { row, side } = await load(db, request, { audit: false });
+    if (!offeredMoves(row, side).includes(to)) return reply.redirect(referralHref(row.id), 303);
+    const form = { ...parseMoveForm({}), version: String(row.version) };
+    if (to === 'started') form.firstSupportOn = partsOfIso(todayInUk(new Date()));
+    return reply.page('features/referrals/pages/move.njk', await moveContext(row, to, form));
+  });
+
+  app.post(movePath, practice, async (request, reply: FastifyReply) => {
+    const to = moveOf(request);
+    const { row, side } = await load(db, request, { audit: false });
+    const form = parseMoveForm(request.body);
+    const services = to === 'redirected' ? await searchServices(db, { words: '', kind: '' }) : [];
+    const checked = checkMoveForm(form, to, {
+      today: todayInUk(new Date()),
+      receivedOn: row.receivedOn ?? todayInUk(row.createdAt),
+      serviceIds: services.filter((s) => s.id !== row.serviceId).map((s) => s.id),
+    });
+    if (!checked.ok)
+      return reply
+        .code(400)
+        .page('features/referrals/pages/move.njk', await moveContext(row, to, form, checked.errors));
+    const result = await applyMove(db, request.access, row.id, to, side, checked.value);
+    if (result.kind === 'moved') return reply.redirect(`${referralHref(row.id)}?moved=${to}`, 303);
+    if (result.kind === 'not_found') throw new NotFoundError();
+    if (result.kind === 'invalid')
+      return reply
+        .code(400)
+        .page('features/referrals/pages/move.njk', await moveContext(row, to, form, result.errors));
+    // Someone else moved it first (or it can no longer make this move): say what it is now, keep what the user wrote.
+    const { row: now } = await load(db, request, { audit: false });
+    const current: CurrentState =
+      result.kind === 'conflict'
+        ? result.current
+        : { reference: now.reference, status: now.status, version: now.version, changedBy: null };
+    const stillOpen = offeredMoves(now, side).includes(to);
+    const kept = { ...form, version: String(now.version) };
+    return reply
+      .code(409)
+      .page(
+        'features/referrals/pages/move.njk',
+        await moveContext(now, to, kept, {}, { current, stillOpen, refused: result.kind === 'refused' }),
+      );
+  });
+}

@@ -1,0 +1,289 @@
+// Reading referrals: the receiving organisation's inbox (one statement for
+// the list, one for the counts, along referral_inbox_idx), the referrals an
+// organisation made, a family's referrals, and one referral's page with its
+// members, history and self-referral. Only the two sides' practice roles see
+// a referral; every read of one is audited.
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.ts';
+import type { ReferralOrigin, ReferralStatus, ReferralUrgency, SharingBasis } from '../../db/schema.ts';
+import { type AccessContext, canSeePersonalData } from '../../platform/access/accessContext.ts';
+import { recordAudit } from '../../platform/audit/auditLog.ts';
+import { memberVisible } from '../families/familyVisibility.ts';
+import { displayName } from '../members/memberAge.ts';
+import { sideOf } from './referralService.ts';
+import type { Side } from './referralStatus.ts';
+
+export interface ReferralListRow {
+  id: string;
+  reference: string;
+  status: ReferralStatus;
+  origin: ReferralOrigin;
+  urgency: ReferralUrgency;
+  serviceName: string;
+  /** The other side: the referring organisation in the inbox, the receiving one in "referrals I made". */
+  organisationName: string | null;
+  receivedOn: string | null;
+  firstSupportOn: string | null;
+  updatedAt: Date;
+}
+
+export interface InboxFilter {
+  status: ReferralStatus;
+  serviceId: string;
+  urgency: string;
+}
+
+const listColumns = sql`r.id, r.reference, r.status, r.origin, r.urgency, s.name as "serviceName",
+  (r.sent_at at time zone 'Europe/London')::date::text as "receivedOn", r.first_support_on::text as "firstSupportOn",
+  r.updated_at as "updatedAt"`;
+
+export interface ReferralDetail {
+  id: string;
+  reference: string;
+  status: ReferralStatus;
+  origin: ReferralOrigin;
+  urgency: ReferralUrgency;
+  version: number;
+  serviceId: string;
+  serviceName: string;
+  organisationId: string;
+  organisationName: string;
+  referringOrganisationId: string | null;
+  referringOrganisationName: string | null;
+  referredByName: string | null;
+  familyId: string | null;
+  receivingFamilyId: string | null;
+  selfReferralId: string | null;
+  redirectedFromId: string | null;
+  redirectedFromReference: string | null;
+  redirectedToId: string | null;
+  redirectedToReference: string | null;
+  reason: string | null;
+  wishes: string | null;
+  sharingBasis: SharingBasis | null;
+  consentPersonId: string | null;
+  consentMethod: string | null;
+  consentOn: string | null;
+  concernId: string | null;
+  declineReason: string | null;
+  suggestion: string | null;
+  receivedOn: string | null;
+  firstSupportOn: string | null;
+  createdAt: Date;
+  referralTakes: string | null;
+  referralNeeds: string | null;
+  referralExcludes: string | null;
+}
+
+export interface ReferralEventRow {
+  at: Date;
+  fromStatus: ReferralStatus | null;
+  toStatus: ReferralStatus;
+  note: string | null;
+  actorName: string | null;
+  actorOrganisation: string | null;
+}
+
+export interface SelfReferralRow {
+  name: string;
+  audience: string | null;
+  contactMethod: 'phone' | 'text' | 'email' | 'none';
+  phone: string | null;
+  email: string | null;
+  safeTimes: string | null;
+  leaveMessage: boolean;
+  helpWith: string;
+  receivedAt: Date;
+}
+
+export class ReferralRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessContext,
+  ) {}
+
+  private organisation(): string | undefined {
+    return canSeePersonalData(this.access) ? this.access.organisationId : undefined;
+  }
+
+  /** The receiving organisation's referrals in one status, oldest first, filtered by service and urgency. */
+  async inbox(filter: InboxFilter, limit = 200): Promise<ReferralListRow[]> {
+    const organisationId = this.organisation();
+    if (!organisationId) return [];
+    return queryRows<ReferralListRow>(
+      this.db,
+      sql`select ${listColumns}, ro.name as "organisationName"
+        from referral r join directory_service s on s.id = r.service_id
+          left join organisation ro on ro.id = r.referring_organisation_id
+        where r.organisation_id = ${organisationId} and r.status = ${filter.status}
+          and (${filter.serviceId} = '' or r.service_id::text = ${filter.serviceId})
+          and (${filter.urgency} = '' or r.urgency = ${filter.urgency})
+        order by r.sent_at, r.id limit ${limit}`,
+    );
+  }
+
+  /** How many of the receiving organisation's sent referrals are in each status, with the same filters. */
+  async inboxCounts(filter: Omit<InboxFilter, 'status'>): Promise<Partial<Record<ReferralStatus, number>>> {
+    const organisationId = this.organisation();
+    if (!organisationId) return {};
+    const rows = await queryRows<{ status: ReferralStatus; count: number }>(
+      this.db,
+      sql`select r.status, count(*)::int as count from referral r
+        where r.organisation_id = ${organisationId} and r.status <> 'draft'
+          and (${filter.serviceId} = '' or r.service_id::text = ${filter.serviceId})
+          and (${filter.urgency} = '' or r.urgency = ${filter.urgency})
+        group by r.status`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, r.count]));
+  }
+
+  /** The organisation's own services, for the inbox's filter. */
+  async ownServices(): Promise<{ id: string; name: string }[]> {
+    const organisationId = this.organisation();
+    if (!organisationId) return [];
+    return queryRows(
+      this.db,
+      sql`select id, name from directory_service where organisation_id = ${organisationId} order by name`,
+    );
+  }
+
+  /** The referrals this organisation made, newest first, drafts included. */
+  async made(limit = 200): Promise<ReferralListRow[]> {
+    const organisationId = this.organisation();
+    if (!organisationId) return [];
+    return queryRows<ReferralListRow>(
+      this.db,
+      sql`select ${listColumns}, o.name as "organisationName"
+        from referral r join directory_service s on s.id = r.service_id join organisation o on o.id = r.organisation_id
+        where r.referring_organisation_id = ${organisationId}
+        order by r.sent_at desc nulls first, r.created_at desc limit ${limit}`,
+    );
+  }
+
+  /** A family's referrals made or received by this organisation (the family overview's part; the caller checked the family). */
+  async forFamily(familyId: string): Promise<ReferralListRow[]> {
+    const organisationId = this.organisation();
+    if (!organisationId) return [];
+    return queryRows<ReferralListRow>(
+      this.db,
+      sql`select ${listColumns}, o.name as "organisationName"
+        from referral r join directory_service s on s.id = r.service_id join organisation o on o.id = r.organisation_id
+        where r.family_id = ${familyId}
+          and (r.referring_organisation_id = ${organisationId} or r.organisation_id = ${organisationId})
+        order by r.created_at desc limit 50`,
+    );
+  }
+
+  /**
+   * One referral for either side, with the side the user acts for. Audited
+   * (`referral.read`); anyone else gets nothing and a denied audit event.
+   */
+  async get(
+    id: string,
+    options: { audit?: boolean } = {},
+  ): Promise<{ row: ReferralDetail; side: Side } | undefined> {
+    const organisationId = this.organisation();
+    const [row] = organisationId
+      ? await queryRows<ReferralDetail>(
+          this.db,
+          sql`select r.id, r.reference, r.status, r.origin, r.urgency, r.version, r.service_id as "serviceId",
+              s.name as "serviceName", r.organisation_id as "organisationId", o.name as "organisationName",
+              r.referring_organisation_id as "referringOrganisationId", ro.name as "referringOrganisationName",
+              u.display_name as "referredByName", r.family_id as "familyId", r.receiving_family_id as "receivingFamilyId",
+              r.self_referral_id as "selfReferralId", r.redirected_from_id as "redirectedFromId",
+              rf.reference as "redirectedFromReference", rt.id as "redirectedToId", rt.reference as "redirectedToReference",
+              r.reason, r.wishes, r.sharing_basis as "sharingBasis", r.consent_person_id as "consentPersonId",
+              r.consent_method as "consentMethod", r.consent_on::text as "consentOn", r.concern_id as "concernId",
+              r.decline_reason as "declineReason", r.suggestion,
+              (r.sent_at at time zone 'Europe/London')::date::text as "receivedOn",
+              r.first_support_on::text as "firstSupportOn", r.created_at as "createdAt",
+              s.referral_takes as "referralTakes", s.referral_needs as "referralNeeds",
+              s.referral_excludes as "referralExcludes"
+            from referral r join directory_service s on s.id = r.service_id
+              join organisation o on o.id = r.organisation_id
+              left join organisation ro on ro.id = r.referring_organisation_id
+              left join app_user u on u.id = r.referred_by
+              left join referral rf on rf.id = r.redirected_from_id
+              left join lateral (select x.id, x.reference from referral x where x.redirected_from_id = r.id
+                order by x.created_at limit 1) rt on true
+            where r.id = ${id}
+              and (r.referring_organisation_id = ${organisationId} or (r.organisation_id = ${organisationId} and r.status <> 'draft'))`,
+        )
+      : [];
+    const side = row ? sideOf(this.access, row) : undefined;
+    if (!row || !side) {
+      await recordAudit(this.db, this.access, {
+        action: 'referral.read',
+        outcome: 'denied',
+        recordType: 'referral',
+        recordId: id,
+      });
+      return undefined;
+    }
+    if (options.audit !== false)
+      await recordAudit(this.db, this.access, {
+        action: 'referral.read',
+        recordType: 'referral',
+        recordId: id,
+        familyId: row.familyId ?? undefined,
+        detail: { side },
+      });
+    return { row, side };
+  }
+
+  /**
+   * The referred members: the receiving organisation sees their names (that
+   * is what was shared with it); the referring side only those it may see.
+   */
+  async members(row: ReferralDetail, side: Side): Promise<{ personId: string; name: string | null }[]> {
+    const shown: SQL =
+      side === 'receiver'
+        ? sql`true`
+        : row.familyId
+          ? memberVisible(this.access, sql`${row.familyId}::uuid`, sql`p.id`)
+          : sql`false`;
+    const rows = await queryRows<{
+      personId: string;
+      shown: boolean;
+      givenName: string;
+      preferredName: string | null;
+      familyName: string | null;
+    }>(
+      this.db,
+      sql`select p.id as "personId", ${shown} as shown, p.given_name as "givenName",
+          p.preferred_name as "preferredName", p.family_name as "familyName"
+        from referral_member m join person p on p.id = m.person_id
+        where m.referral_id = ${row.id} order by p.date_of_birth nulls last, p.given_name`,
+    );
+    return rows.map((r) => ({ personId: r.personId, name: r.shown ? displayName(r) : null }));
+  }
+
+  /** The referral's history, oldest first, with who made each change. */
+  async events(referralId: string): Promise<ReferralEventRow[]> {
+    return queryRows<ReferralEventRow>(
+      this.db,
+      sql`select e.at, e.from_status as "fromStatus", e.to_status as "toStatus", e.note,
+          u.display_name as "actorName", o.name as "actorOrganisation"
+        from referral_event e left join app_user u on u.id = e.actor_user_id
+          left join organisation o on o.id = u.organisation_id
+        where e.referral_id = ${referralId}
+           or e.referral_id in (with recursive chain(id, from_id) as (
+                select r.id, r.redirected_from_id from referral r where r.id = ${referralId}
+                union all select r.id, r.redirected_from_id from referral r join chain c on r.id = c.from_id)
+              select id from chain)
+        order by e.at, e.id`,
+    );
+  }
+
+  /** The self-referral's own words and how it is safe to contact them: for the receiving side only. */
+  async selfReferral(row: ReferralDetail, side: Side): Promise<SelfReferralRow | undefined> {
+    if (side !== 'receiver' || !row.selfReferralId) return undefined;
+    const [found] = await queryRows<SelfReferralRow>(
+      this.db,
+      sql`select name, audience, contact_method as "contactMethod", phone, email, safe_times as "safeTimes",
+          leave_message as "leaveMessage", help_with as "helpWith", received_at as "receivedAt"
+        from self_referral where id = ${row.selfReferralId} and organisation_id = ${row.organisationId}`,
+    );
+    return found;
+  }
+}
