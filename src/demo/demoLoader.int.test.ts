@@ -65,7 +65,7 @@ describe('the demo partnership', () => {
   it('gives the family support service notifications and outbox emails: sent, failed and waiting', async () => {
     const [row] = await queryRows<{ unread: number; statuses: string[] }>(
       handle.database.db,
-      sql`select (select count(*)::int from notification where read_at is null) as unread,
+      sql`select (select count(*)::int from notification where read_at is null and referral_id is null) as unread,
         (select array_agg(case when sent_at is not null then 'sent' when failed_at is not null then 'failed' else 'waiting' end
           order by created_at) from email_outbox) as statuses`,
     );

@@ -163,7 +163,10 @@ export async function addDemoReferrals(
   const serviceOf = async (key: string) => {
     const [row] = await queryRows<{ id: string; name: string }>(
       tx,
-      sql`select id, name from directory_service where organisation_id = ${id(key)} and status = 'active' order by name limit 1`,
+      // The organisation's main service: one that takes referrals from workers and sees people somewhere, not a phone line.
+      sql`select s.id, s.name from directory_service s where s.organisation_id = ${id(key)} and s.status = 'active'
+        order by 'professional' = any(s.referral_routes) desc,
+          exists (select 1 from directory_service_at_location l where l.service_id = s.id) desc, s.name limit 1`,
     );
     return row;
   };
