@@ -26,9 +26,7 @@ export type ConsentMethod = 'verbal' | 'written' | 'digital';
 export const referral = pgTable('referral', {
   id: uuid('id').primaryKey().defaultRandom(),
   // Filled in by the database (next_referral_reference()).
-  reference: text('reference')
-    .notNull()
-    .default(sql`next_referral_reference()`),
+  reference: text('reference').notNull().default(sql`next_referral_reference()`),
   serviceId: uuid('service_id').notNull(),
   organisationId: uuid('organisation_id').notNull(),
   origin: text('origin').$type<ReferralOrigin>().notNull(),
