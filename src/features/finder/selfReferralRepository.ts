@@ -1,6 +1,7 @@
-// Self-referrals for the service's organisation, until the referrals inbox
-// takes them in. Personal data: read only by practice roles of the
-// organisation the service belongs to (checked in SQL), every read audited.
+// Self-referrals for the service's organisation, as the person sent them
+// (each is also a referral in the inbox: receiveSelfReferral). Personal
+// data: read only by practice roles of the organisation the service belongs
+// to (checked in SQL), every read audited.
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { directoryService, selfReferral } from '../../db/schemaDirectory.ts';
