@@ -113,3 +113,19 @@ export const emailOutbox = pgTable('email_outbox', {
   failedAt: timestamp('failed_at', { withTimezone: true }),
   failure: text('failure'),
 });
+
+export const memberOutcomes = ['passed_on', 'declined'] as const;
+export type MemberOutcome = (typeof memberOutcomes)[number];
+
+/** Members decided apart from the rest of their referral (migration 0024): passed on or declined. */
+export const referralMemberOutcome = pgTable('referral_member_outcome', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  referralId: uuid('referral_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  outcome: text('outcome').$type<MemberOutcome>().notNull(),
+  passedToId: uuid('passed_to_id'),
+  reason: text('reason').notNull(),
+  suggestion: text('suggestion'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  decidedBy: uuid('decided_by'),
+});

@@ -146,7 +146,7 @@ export function parseMemberForm(body: unknown): MemberFormValues {
 }
 
 const phonePattern = /^\+?[0-9 ()-]+$/;
-const postcodePattern = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i;
+export const postcodePattern = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i;
 
 /** A real calendar date from day, month and year text, as ISO, or undefined. */
 export function calendarDate(day: string, month: string, year: string): string | undefined {

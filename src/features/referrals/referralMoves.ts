@@ -1,26 +1,15 @@
 // The moves with more to them than a status: accepting (the receiving
-// organisation joins the family's team, or starts a family for a
-// self-referral) and redirecting (a new referral to another service that
-// carries the history). Each in one transaction around the kernel's move.
+// organisation joins the family's team, or links a self-referral to a
+// family: referralAccept.ts) and redirecting (a new referral to another
+// service that carries the history). Each in one transaction around the
+// kernel's move.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import {
-  family,
-  familyTeamMember,
-  memberSupport,
-  type ReferralStatus,
-  referral,
-  referralEvent,
-  referralMember,
-  selfReferral,
-} from '../../db/schema.ts';
+import { type ReferralStatus, referral, referralEvent } from '../../db/schema.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
-import { addAutomaticEntry } from '../chronology/automaticEntries.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
-import { changedFields, recordHistory } from '../families/recordHistory.ts';
-import { nextFamilyReference } from '../members/familyReference.ts';
-import { MemberService } from '../members/memberService.ts';
+import { acceptInto, type LinkChoice, linkAllowed, linkRefused } from './referralAccept.ts';
 import { serviceById, serviceRefusal } from './referralDirectory.ts';
 import { type MoveFields, type MoveResult, moveReferral, notifyMove } from './referralService.ts';
 import type { Side } from './referralStatus.ts';
@@ -32,6 +21,8 @@ export interface MoveInput {
   serviceId: string | null;
   firstSupportOn: string | null;
   note: string | null;
+  /** For a referral with no family yet (a self-referral): who the person is, as the worker chose. */
+  link?: LinkChoice | undefined;
 }
 
 /** A self-referral was shared by the person with this service only: it cannot be passed on. */
@@ -41,129 +32,18 @@ export const selfReferralRedirect =
 export type ApplyResult = MoveResult | { kind: 'invalid'; errors: Record<string, string> };
 
 /**
- * Joins the receiving organisation to the family's team and gives it support
- * rows for the referred members, not yet given to a worker: the team lead
- * allocates them with the rest of the new work.
+ * Passes a referral on: a new referral to another service with the same
+ * reason and basis for sharing, for all its members or for those given (a
+ * referral decided member by member).
  */
-async function joinFamily(
+export async function redirectTo(
   tx: Db,
   access: AccessContext,
-  familyId: string,
-  referralId: string,
-  today: string,
+  fromId: string,
+  serviceId: string,
+  reason: string,
+  personIds?: readonly string[],
 ) {
-  const organisationId = access.organisationId as string;
-  // A new spell on the team, unless the organisation is on it already.
-  const [spell] = await tx
-    .insert(familyTeamMember)
-    .values({ familyId, organisationId, joinedOn: today, role: 'Took a referral' })
-    .onConflictDoNothing({
-      target: [familyTeamMember.familyId, familyTeamMember.organisationId],
-      where: sql`left_on is null`,
-    })
-    .returning({ id: familyTeamMember.id });
-  if (spell)
-    await recordHistory(tx, access, {
-      familyId,
-      recordType: 'family_team_member',
-      recordId: spell.id,
-      action: 'created',
-      changes: changedFields({}, { organisationId, joinedOn: today, referralId }),
-    });
-  const members = await tx
-    .select({ personId: referralMember.personId })
-    .from(referralMember)
-    .where(eq(referralMember.referralId, referralId));
-  for (const { personId } of members) {
-    const [support] = await tx
-      .insert(memberSupport)
-      .values({ familyId, personId, organisationId, status: 'not_started', workerId: null })
-      .onConflictDoNothing()
-      .returning({ id: memberSupport.id });
-    if (support)
-      await recordHistory(tx, access, {
-        familyId,
-        personId,
-        recordType: 'member_support',
-        recordId: support.id,
-        action: 'created',
-        changes: changedFields({}, { status: 'not_started', referralId }),
-      });
-  }
-  return members.length;
-}
-
-/** Starts a family for a self-referral, with the person by the name they gave, the user's organisation on its team. */
-async function familyFromSelfReferral(tx: Db, access: AccessContext, selfReferralId: string, today: string) {
-  const areaId = access.partnershipAreaId as string;
-  const [self] = await tx.select().from(selfReferral).where(eq(selfReferral.id, selfReferralId));
-  if (!self) throw new Error('self-referral missing');
-  const reference = await nextFamilyReference(tx, areaId);
-  const [created] = await tx
-    .insert(family)
-    .values({ reference, name: `${self.name}’s family`, partnershipAreaId: areaId })
-    .returning({ id: family.id });
-  if (!created) throw new Error('family not created');
-  await recordHistory(tx, access, {
-    familyId: created.id,
-    recordType: 'family',
-    recordId: created.id,
-    action: 'created',
-    changes: changedFields({}, { reference, selfReferralId }),
-  });
-  await tx
-    .insert(familyTeamMember)
-    .values({ familyId: created.id, organisationId: access.organisationId as string, joinedOn: today });
-  const personId = await new MemberService(tx).insertMember(
-    tx,
-    access,
-    created.id,
-    undefined,
-    {
-      person: {
-        givenName: self.name,
-        familyName: null,
-        preferredName: null,
-        pronouns: null,
-        dateOfBirth: null,
-        approximateAge: null,
-        gender: null,
-        ethnicity: null,
-        firstLanguage: null,
-        interpreterNeeded: false,
-        phone: self.phone,
-        email: self.email,
-        address: null,
-        postcode: null,
-        addressWithheld: false,
-        safeToPhone: self.contactMethod === 'phone' ? true : null,
-        safeToText: self.contactMethod === 'text' ? true : null,
-        safeToWrite: null,
-        safeToVisit: null,
-        safeTimes: self.safeTimes,
-        contactSafetyNote: self.leaveMessage ? 'Happy for a message to be left' : 'Do not leave a message',
-      },
-      membership: {
-        relationshipLabel: null,
-        roles: self.audience === 'person_using' ? ['using_substances'] : ['affected_family_member'],
-        livesInHousehold: null,
-        inContactWithServices: 'unknown',
-      },
-    },
-    new Date(`${today}T12:00:00Z`),
-  );
-  await addAutomaticEntry(tx, access, {
-    familyId: created.id,
-    personId,
-    what: 'Family record started from a self-referral.',
-    occurredOn: today,
-  });
-  await tx.update(selfReferral).set({ status: 'taken_in' }).where(eq(selfReferral.id, selfReferralId));
-  return created.id;
-}
-
-/** Passes a referral on: a new referral to another service with the same members, reason and basis for sharing. */
-async function redirectTo(tx: Db, access: AccessContext, fromId: string, serviceId: string, reason: string) {
   const [from] = await tx.select().from(referral).where(eq(referral.id, fromId));
   const service = await serviceById(tx, serviceId);
   if (!from || !service || serviceRefusal(service))
@@ -197,7 +77,8 @@ async function redirectTo(tx: Db, access: AccessContext, fromId: string, service
   if (!created) throw new Error('redirect not created');
   await tx.execute(
     sql`insert into referral_member (referral_id, person_id)
-      select ${created.id}, person_id from referral_member where referral_id = ${from.id}`,
+      select ${created.id}, person_id from referral_member where referral_id = ${from.id}
+        and (${personIds === undefined} or person_id = any(${sql.param(personIds ?? [])}::uuid[]))`,
   );
   await tx.insert(referralEvent).values({
     referralId: created.id,
@@ -239,7 +120,7 @@ export async function applyMove(
   now: Date = new Date(),
 ): Promise<ApplyResult> {
   const today = todayInUk(now);
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<ApplyResult> => {
     const fields: MoveFields = { note: input.note };
     if (to === 'declined') {
       fields.declineReason = input.reason ?? '';
@@ -259,22 +140,11 @@ export async function applyMove(
       if (refusal || !service) return { kind: 'invalid' as const, errors: { serviceId: refusal as string } };
       fields.note = `Passed on to ${service.name}: ${input.reason}`;
     }
+    if (to === 'accepted' && input.link && !(await linkAllowed(tx, access, referralId, input.link)))
+      return { kind: 'invalid', errors: { link: linkRefused } };
     const moved = await moveReferral(tx, access, { referralId, version: input.version, to, side, fields });
     if (moved.kind !== 'moved') return moved;
-    if (to === 'accepted') {
-      const [row] = await tx
-        .select({ familyId: referral.familyId, selfReferralId: referral.selfReferralId })
-        .from(referral)
-        .where(eq(referral.id, referralId));
-      let familyId = row?.familyId ?? null;
-      if (familyId) await joinFamily(tx, access, familyId, referralId, today);
-      else if (row?.selfReferralId) {
-        familyId = await familyFromSelfReferral(tx, access, row.selfReferralId, today);
-        await tx.update(referral).set({ familyId }).where(eq(referral.id, referralId));
-      }
-      if (familyId)
-        await tx.update(referral).set({ receivingFamilyId: familyId }).where(eq(referral.id, referralId));
-    }
+    if (to === 'accepted') await acceptInto(tx, access, referralId, input.link, today);
     if (to === 'redirected') {
       await redirectTo(tx, access, referralId, input.serviceId ?? '', input.reason ?? '');
       await tx.update(referral).set({ suggestion: input.suggestion }).where(eq(referral.id, referralId));

@@ -10,6 +10,7 @@ import { audiences, labelOf } from '../directory/vocabulary.ts';
 import { partsOfIso } from '../plan/planForms.ts';
 import { dateItems, idParam, planErrorList } from '../plan/planPageHelpers.ts';
 import { formatDay } from '../programmes/programmePresenter.ts';
+import { type AcceptContext, acceptContext, acceptView } from './referralAcceptPage.ts';
 import { searchServices } from './referralDirectory.ts';
 import {
   checkMoveForm,
@@ -19,18 +20,21 @@ import {
   parseMoveForm,
   urgencyLabels,
 } from './referralForm.ts';
+import { matchFieldOrder } from './referralMatch.ts';
 import { applyMove } from './referralMoves.ts';
 import {
   moveByPath,
   moveLabels,
   originLabels,
   presentEvents,
+  presentOutcomes,
   presentWait,
   referralHref,
   statusTag,
 } from './referralPresenter.ts';
 import { type ReferralDetail, ReferralRepository } from './referralRepository.ts';
 import { type CurrentState, conflictMessage } from './referralService.ts';
+import { canSplit } from './referralSplitRoutes.ts';
 import { movesFrom, type Side, statusLabels } from './referralStatus.ts';
 
 type Request = FastifyRequest & { access: AccessContext };
@@ -66,6 +70,7 @@ export function referralPageRoutes(app: FastifyInstance, db: Db): void {
     const members = await referrals.members(row, side);
     const events = await referrals.events(row.id);
     const self = await referrals.selfReferral(row, side);
+    const outcomes = await referrals.outcomes(row, side);
     const query = request.query as Record<string, string> | undefined;
     const consentName = members.find((m) => m.personId === row.consentPersonId)?.name;
     return reply.page('features/referrals/pages/referral.njk', {
@@ -103,6 +108,9 @@ export function referralPageRoutes(app: FastifyInstance, db: Db): void {
         text: moveLabels[to]?.button,
         href: `${referralHref(row.id)}/${moveLabels[to]?.path}`,
       })),
+      outcomes: presentOutcomes(outcomes),
+      splitHref: canSplit(row, side, members.length) ? `${referralHref(row.id)}/split` : undefined,
+      decided: query?.decided === 'passed_on' || query?.decided === 'declined' ? query.decided : undefined,
       sent: query?.sent === '1',
       saved: query?.saved === '1',
       moved: query?.moved,
@@ -115,6 +123,7 @@ export function referralPageRoutes(app: FastifyInstance, db: Db): void {
     form: MoveForm,
     errors: FieldErrors = {},
     conflict?: { current: CurrentState; stillOpen: boolean; refused: boolean },
+    accept?: AcceptContext,
   ) {
     const services =
       to === 'redirected'
@@ -127,7 +136,12 @@ export function referralPageRoutes(app: FastifyInstance, db: Db): void {
       status: statusTag(row.status),
       form,
       errors,
-      errorList: planErrorList(errors, moveFieldOrder, ['firstSupportOn']),
+      errorList: planErrorList(
+        errors,
+        [...matchFieldOrder, ...moveFieldOrder],
+        ['firstSupportOn', 'matchDob'],
+      ),
+      ...(accept ? await acceptView(db, row, accept, errors) : {}),
       serviceItems: [
         { value: '', text: 'Choose a service' },
         ...services.map((s) => ({
@@ -162,7 +176,11 @@ export function referralPageRoutes(app: FastifyInstance, db: Db): void {
     if (!offeredMoves(row, side).includes(to)) return reply.redirect(referralHref(row.id), 303);
     const form = { ...parseMoveForm({}), version: String(row.version) };
     if (to === 'started') form.firstSupportOn = partsOfIso(todayInUk(new Date()));
-    return reply.page('features/referrals/pages/move.njk', await moveContext(row, to, form));
+    const accept = to === 'accepted' ? await acceptContext(db, request.access, row, side) : undefined;
+    return reply.page(
+      'features/referrals/pages/move.njk',
+      await moveContext(row, to, form, {}, undefined, accept),
+    );
   });
 
   app.post(movePath, practice, async (request, reply: FastifyReply) => {
@@ -175,17 +193,29 @@ export function referralPageRoutes(app: FastifyInstance, db: Db): void {
       receivedOn: row.receivedOn ?? todayInUk(row.createdAt),
       serviceIds: services.filter((s) => s.id !== row.serviceId).map((s) => s.id),
     });
-    if (!checked.ok)
+    const linking =
+      to === 'accepted' ? await acceptContext(db, request.access, row, side, request.body) : undefined;
+    const errors = { ...(checked.ok ? {} : checked.errors), ...(linking?.errors ?? {}) };
+    if (!checked.ok || Object.keys(errors).length || linking?.checkOnly)
       return reply
-        .code(400)
-        .page('features/referrals/pages/move.njk', await moveContext(row, to, form, checked.errors));
-    const result = await applyMove(db, request.access, row.id, to, side, checked.value);
+        .code(linking?.checkOnly && !Object.keys(errors).length ? 200 : 400)
+        .page(
+          'features/referrals/pages/move.njk',
+          await moveContext(row, to, form, errors, undefined, linking),
+        );
+    const result = await applyMove(db, request.access, row.id, to, side, {
+      ...checked.value,
+      link: linking?.link,
+    });
     if (result.kind === 'moved') return reply.redirect(`${referralHref(row.id)}?moved=${to}`, 303);
     if (result.kind === 'not_found') throw new NotFoundError();
     if (result.kind === 'invalid')
       return reply
         .code(400)
-        .page('features/referrals/pages/move.njk', await moveContext(row, to, form, result.errors));
+        .page(
+          'features/referrals/pages/move.njk',
+          await moveContext(row, to, form, result.errors, undefined, linking),
+        );
     // Someone else moved it first (or it can no longer make this move): say what it is now, keep what the user wrote.
     const { row: now } = await load(db, request, { audit: false });
     const current: CurrentState =
@@ -198,7 +228,14 @@ export function referralPageRoutes(app: FastifyInstance, db: Db): void {
       .code(409)
       .page(
         'features/referrals/pages/move.njk',
-        await moveContext(now, to, kept, {}, { current, stillOpen, refused: result.kind === 'refused' }),
+        await moveContext(
+          now,
+          to,
+          kept,
+          {},
+          { current, stillOpen, refused: result.kind === 'refused' },
+          linking,
+        ),
       );
   });
 }

@@ -3,7 +3,7 @@
 import type { ReferralOrigin, ReferralStatus } from '../../db/schema.ts';
 import { formatDay } from '../programmes/programmePresenter.ts';
 import { urgencyLabels } from './referralForm.ts';
-import type { ReferralEventRow, ReferralListRow } from './referralRepository.ts';
+import type { MemberOutcomeRow, ReferralEventRow, ReferralListRow } from './referralRepository.ts';
 import {
   statusLabels,
   statusTagClasses,
@@ -27,6 +27,11 @@ export const waitFlagClasses: Record<WaitFlag, string> = {
   approaching_6_weeks: 'govuk-tag--orange',
   over_6_weeks: 'govuk-tag--red',
 };
+
+/** "1 member", "2 members". */
+export function membersWord(n: number): string {
+  return `${n} ${n === 1 ? 'member' : 'members'}`;
+}
 
 export function referralHref(id: string): string {
   return `/practice/referrals/${id}`;
@@ -67,15 +72,41 @@ export function presentListRow(row: ReferralListRow, today: string) {
     received: row.receivedOn ? formatDay(row.receivedOn) : 'Not sent (draft)',
     status: statusTag(row.status),
     wait: presentWait(row, today),
+    passedOnFrom: row.redirectedFromReference ?? undefined,
+    decidedApart: [
+      row.passedOn ? `${membersWord(row.passedOn)} passed on` : '',
+      row.declinedFor ? `Declined for ${membersWord(row.declinedFor)}` : '',
+    ].filter(Boolean),
   };
+}
+
+/** Members decided apart from the rest of their referral, in words, with the referral they were passed on in. */
+export function presentOutcomes(rows: MemberOutcomeRow[]) {
+  return rows.map((o) => ({
+    name: o.name ?? 'A family member you cannot see',
+    what: o.outcome === 'passed_on' ? `Passed on to ${o.passedToService ?? 'another service'}` : 'Declined',
+    passedTo:
+      o.passedToId && o.passedToReference && o.passedToStatus
+        ? {
+            href: referralHref(o.passedToId),
+            reference: o.passedToReference,
+            status: statusTag(o.passedToStatus),
+          }
+        : undefined,
+    reason: o.reason,
+    suggestion: o.suggestion,
+  }));
 }
 
 export function presentEvents(events: ReferralEventRow[]) {
   return events.map((e) => ({
     at: e.at,
-    what: e.fromStatus
-      ? `${statusLabels[e.fromStatus]} to ${statusLabels[e.toStatus]}`
-      : statusLabels[e.toStatus],
+    what:
+      e.fromStatus === e.toStatus
+        ? 'Decided for some members'
+        : e.fromStatus
+          ? `${statusLabels[e.fromStatus]} to ${statusLabels[e.toStatus]}`
+          : statusLabels[e.toStatus],
     who: e.actorName ? `${e.actorName}${e.actorOrganisation ? `, ${e.actorOrganisation}` : ''}` : 'Hearth',
     note: e.note,
   }));

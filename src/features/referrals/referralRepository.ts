@@ -5,7 +5,13 @@
 // a referral; every read of one is audited.
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
-import type { ReferralOrigin, ReferralStatus, ReferralUrgency, SharingBasis } from '../../db/schema.ts';
+import type {
+  MemberOutcome,
+  ReferralOrigin,
+  ReferralStatus,
+  ReferralUrgency,
+  SharingBasis,
+} from '../../db/schema.ts';
 import { type AccessContext, canSeePersonalData } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { memberVisible } from '../families/familyVisibility.ts';
@@ -25,6 +31,10 @@ export interface ReferralListRow {
   receivedOn: string | null;
   firstSupportOn: string | null;
   updatedAt: Date;
+  /** In "referrals I made": the referral it was passed on from, and its members decided apart from the rest. */
+  redirectedFromReference?: string | null;
+  passedOn?: number;
+  declinedFor?: number;
 }
 
 export interface InboxFilter {
@@ -82,6 +92,18 @@ export interface ReferralEventRow {
   note: string | null;
   actorName: string | null;
   actorOrganisation: string | null;
+}
+
+export interface MemberOutcomeRow {
+  name: string | null;
+  outcome: MemberOutcome;
+  reason: string;
+  suggestion: string | null;
+  decidedAt: Date;
+  passedToId: string | null;
+  passedToReference: string | null;
+  passedToStatus: ReferralStatus | null;
+  passedToService: string | null;
 }
 
 export interface SelfReferralRow {
@@ -153,8 +175,13 @@ export class ReferralRepository {
     if (!organisationId) return [];
     return queryRows<ReferralListRow>(
       this.db,
-      sql`select ${listColumns}, o.name as "organisationName"
+      sql`select ${listColumns}, o.name as "organisationName", rf.reference as "redirectedFromReference",
+          coalesce(d."passedOn", 0) as "passedOn", coalesce(d."declinedFor", 0) as "declinedFor"
         from referral r join directory_service s on s.id = r.service_id join organisation o on o.id = r.organisation_id
+          left join referral rf on rf.id = r.redirected_from_id
+          left join lateral (select count(*) filter (where x.outcome = 'passed_on')::int as "passedOn",
+              count(*) filter (where x.outcome = 'declined')::int as "declinedFor"
+            from referral_member_outcome x where x.referral_id = r.id) d on true
         where r.referring_organisation_id = ${organisationId}
         order by r.sent_at desc nulls first, r.created_at desc limit ${limit}`,
     );
@@ -205,6 +232,7 @@ export class ReferralRepository {
               left join app_user u on u.id = r.referred_by
               left join referral rf on rf.id = r.redirected_from_id
               left join lateral (select x.id, x.reference from referral x where x.redirected_from_id = r.id
+                  and not exists (select 1 from referral_member_outcome mo where mo.passed_to_id = x.id)
                 order by x.created_at limit 1) rt on true
             where r.id = ${id}
               and (r.referring_organisation_id = ${organisationId} or (r.organisation_id = ${organisationId} and r.status <> 'draft'))`,
@@ -258,6 +286,42 @@ export class ReferralRepository {
     return rows.map((r) => ({ personId: r.personId, name: r.shown ? displayName(r) : null }));
   }
 
+  /**
+   * The members decided apart from the rest of the referral: passed on (with
+   * the new referral, its service and status) or declined, with why. Names
+   * as for `members`: the referring side sees only those it may see.
+   */
+  async outcomes(row: ReferralDetail, side: Side): Promise<MemberOutcomeRow[]> {
+    const shown: SQL =
+      side === 'receiver'
+        ? sql`true`
+        : row.familyId
+          ? memberVisible(this.access, sql`${row.familyId}::uuid`, sql`p.id`)
+          : sql`false`;
+    const rows = await queryRows<
+      MemberOutcomeRow & {
+        shown: boolean;
+        givenName: string;
+        preferredName: string | null;
+        familyName: string | null;
+      }
+    >(
+      this.db,
+      sql`select ${shown} as shown, p.given_name as "givenName", p.preferred_name as "preferredName",
+          p.family_name as "familyName", x.outcome, x.reason, x.suggestion, x.decided_at as "decidedAt",
+          t.id as "passedToId", t.reference as "passedToReference", t.status as "passedToStatus",
+          ts.name as "passedToService"
+        from referral_member_outcome x join person p on p.id = x.person_id
+          left join referral t on t.id = x.passed_to_id
+          left join directory_service ts on ts.id = t.service_id
+        where x.referral_id = ${row.id} order by x.decided_at, p.date_of_birth nulls last, p.given_name`,
+    );
+    return rows.map(({ shown: visible, givenName, preferredName, familyName, ...rest }) => ({
+      ...rest,
+      name: visible ? displayName({ givenName, preferredName, familyName }) : null,
+    }));
+  }
+
   /** The referral's history, oldest first, with who made each change. */
   async events(referralId: string): Promise<ReferralEventRow[]> {
     return queryRows<ReferralEventRow>(
@@ -266,11 +330,12 @@ export class ReferralRepository {
           u.display_name as "actorName", o.name as "actorOrganisation"
         from referral_event e left join app_user u on u.id = e.actor_user_id
           left join organisation o on o.id = u.organisation_id
-        where e.referral_id = ${referralId}
-           or e.referral_id in (with recursive chain(id, from_id) as (
-                select r.id, r.redirected_from_id from referral r where r.id = ${referralId}
-                union all select r.id, r.redirected_from_id from referral r join chain c on r.id = c.from_id)
-              select id from chain)
+          join (with recursive chain(id, from_id, created, until) as (
+                select r.id, r.redirected_from_id, r.created_at, null::timestamptz from referral r where r.id = ${referralId}
+                union all select r.id, r.redirected_from_id, r.created_at, c.created from referral r join chain c on r.id = c.from_id)
+              select id, until from chain) c on c.id = e.referral_id
+        -- An earlier referral's history up to the moment this one was passed on from it (it may go on, for the members it kept).
+        where c.until is null or e.at <= c.until
         order by e.at, e.id`,
     );
   }

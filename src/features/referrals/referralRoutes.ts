@@ -5,11 +5,13 @@ import { deleteOldDrafts } from './referralCreate.ts';
 import { referralInboxRoutes } from './referralInboxRoutes.ts';
 import { referralMakeRoutes } from './referralMakeRoutes.ts';
 import { referralPageRoutes } from './referralPageRoutes.ts';
+import { referralSplitRoutes } from './referralSplitRoutes.ts';
 
-/** Referrals between services: making them from a family, the inbox, and a referral's page with its moves. */
+/** Referrals between services: making them from a family, the inbox, and a referral's page with its moves, and deciding member by member. */
 export function referralRoutes(app: FastifyInstance, db: Db): void {
   referralMakeRoutes(app, db);
   referralInboxRoutes(app, db);
+  referralSplitRoutes(app, db);
   referralPageRoutes(app, db);
 }
 
