@@ -15,6 +15,7 @@ import {
   selfReferral,
 } from '../db/schema.ts';
 import { moveMessage } from '../features/referrals/referralService.ts';
+import { addDemoReferralStories } from './demoReferralStories.ts';
 
 interface Spec {
   from: string;
@@ -356,4 +357,7 @@ export async function addDemoReferrals(
         .insert(referralEvent)
         .values({ referralId: row.id, at: daysAgo(today, 5), fromStatus: null, toStatus: 'new' });
   }
+
+  // A family for the recovery worker to refer, a self-referral from someone already known, and a split referral.
+  await addDemoReferralStories(tx, context);
 }
