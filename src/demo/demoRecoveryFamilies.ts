@@ -1,0 +1,130 @@
+// The demo's story families known to the recovery service only, started by
+// Priya Nair, for the referral stories (demoReferralStories.ts).
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../db/client.ts';
+import {
+  chronologyEntry,
+  consent,
+  family,
+  familyMembership,
+  familyTeamMember,
+  type MemberRole,
+  memberSupport,
+  person,
+} from '../db/schema.ts';
+import { nextFamilyReference } from '../features/members/familyReference.ts';
+
+const day = 86_400_000;
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+export interface StoryPerson {
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  label: string;
+  roles: MemberRole[];
+  phone?: string;
+}
+
+/**
+ * A family known to the recovery service only, started by Priya Nair: a
+ * mother in recovery and her son, both agreeing to share with the services
+ * that can help. Returns their ids.
+ */
+export async function recoveryFamily(
+  tx: Db,
+  recoveryId: string,
+  today: Date,
+  story: {
+    name: string;
+    postcode: string;
+    address: string;
+    daysAgo: number;
+    people: [StoryPerson, StoryPerson];
+  },
+) {
+  const [priya] = await queryRows<{ id: string; areaId: string }>(
+    tx,
+    sql`select u.id, o.partnership_area_id as "areaId" from app_user u join organisation o on o.id = u.organisation_id
+      where u.email = 'priya.nair@glenmuir-recovery.example'`,
+  );
+  if (!priya) return undefined;
+  const startedOn = isoDay(new Date(today.getTime() - story.daysAgo * day));
+  const reference = await nextFamilyReference(tx, priya.areaId);
+  const [created] = await tx
+    .insert(family)
+    .values({ reference, name: story.name, partnershipAreaId: priya.areaId })
+    .returning({ id: family.id });
+  if (!created) return undefined;
+  const people = await tx
+    .insert(person)
+    .values(
+      story.people.map((p) => ({
+        givenName: p.givenName,
+        familyName: p.familyName,
+        dateOfBirth: p.dateOfBirth,
+        phone: p.phone ?? null,
+        safeToPhone: p.phone ? true : null,
+        postcode: story.postcode,
+        address: story.address,
+      })),
+    )
+    .returning({ id: person.id });
+  const [mother, son] = people;
+  if (!mother || !son) return undefined;
+  await tx.insert(familyMembership).values(
+    story.people.map((p, i) => ({
+      familyId: created.id,
+      personId: (i === 0 ? mother : son).id,
+      relationshipLabel: p.label,
+      roles: p.roles,
+      livesInHousehold: true,
+      inContactWithServices: i === 0 ? ('yes' as const) : ('no' as const),
+      startedOn,
+    })),
+  );
+  await tx.insert(familyTeamMember).values({
+    familyId: created.id,
+    organisationId: recoveryId,
+    leadWorkerId: priya.id,
+    joinedOn: startedOn,
+  });
+  await tx.insert(memberSupport).values([
+    {
+      familyId: created.id,
+      personId: mother.id,
+      organisationId: recoveryId,
+      status: 'being_supported',
+      workerId: priya.id,
+      startedOn,
+    },
+    { familyId: created.id, personId: son.id, organisationId: recoveryId, status: 'not_started' },
+  ]);
+  await tx.insert(consent).values(
+    [mother.id, son.id].map((personId) => ({
+      familyId: created.id,
+      personId,
+      organisationId: recoveryId,
+      status: 'given' as const,
+      scope: 'Share with the services that can help the family',
+      method: 'written' as const,
+      recordedBy: priya.id,
+    })),
+  );
+  await tx.insert(chronologyEntry).values({
+    familyId: created.id,
+    personId: mother.id,
+    occurredOn: startedOn,
+    what: `Family record started with ${story.people[0].givenName} ${story.people[0].familyName}.`,
+    source: 'Hearth',
+    automatic: true,
+    organisationId: recoveryId,
+    recordedBy: priya.id,
+  });
+  return { familyId: created.id, motherId: mother.id, childId: son.id };
+}
+
+/** Born this many years and days before today. */
+export function bornAgo(today: Date, years: number, days: number): string {
+  return isoDay(new Date(today.getTime() - (years * 365.25 + days) * day));
+}
