@@ -10,7 +10,7 @@ const morven = demoAccounts.practitioner;
 describe('referrals between services', () => {
   const browser = useBrowser();
 
-  it('the family support worker reads the inbox with its waiting times, contacts a self-referral only the safe way, accepts one referral, must give a reason to decline another, and refers on', {
+  it('the family support worker reads the inbox with its waiting times, contacts a self-referral only the safe way, accepts one referral, and must give a reason to decline another', {
     timeout: 240_000,
   }, async () => {
     const page = await browser.newPage();
