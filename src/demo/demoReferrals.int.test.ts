@@ -1,25 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
+import { type Database, queryRows } from '../db/client.ts';
 import { waitDays, waitFlag } from '../features/referrals/referralStatus.ts';
-import { ownDatabase } from '../testing/testDatabase.ts';
-import { ensureDemo } from './demoLoader.ts';
+import { demoDatabase, demoTodayText } from '../testing/demoDatabase.ts';
 
 describe('the demo referrals', () => {
-  let handle: Awaited<ReturnType<typeof ownDatabase>>;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-demo-referrals-'));
+  let handle: { database: Database };
   beforeAll(async () => {
-    handle = await ownDatabase('demoreferrals');
-    await migrate(handle.database);
-    await ensureDemo(handle.database, { dataDir, demoPassword: undefined });
+    handle = { database: await demoDatabase() };
   }, 300_000);
   afterAll(async () => {
-    await handle.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await handle.database.close();
   });
 
   it('holds a dozen referrals in every status, with waits nearing and past 3 and 6 weeks, a redirect chain and a self-referral', async () => {
@@ -44,7 +35,7 @@ describe('the demo referrals', () => {
     expect(rows.every((r) => r.events >= 1)).toBe(true);
     expect(rows.some((r) => r.origin === 'redirect' && r.redirectedFromId)).toBe(true);
     expect(rows.some((r) => r.origin === 'self_referral')).toBe(true);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = demoTodayText;
     const flags = new Set(
       rows
         .filter((r) => ['new', 'waiting', 'accepted'].includes(r.status))
