@@ -63,7 +63,10 @@ describe('making referrals through the API', () => {
       referringOrganisationId: s.home.id,
       organisationId: s.outsider.id,
     });
-    const events = await database.db.select().from(referralEvent).where(eq(referralEvent.referralId, made.id));
+    const events = await database.db
+      .select()
+      .from(referralEvent)
+      .where(eq(referralEvent.referralId, made.id));
     expect(events.every((e) => e.actorTokenId === s.tokens.home.id && e.actorUserId === null)).toBe(true);
     const notices = await database.db.select().from(notification).where(eq(notification.referralId, made.id));
     expect(notices).toEqual([
@@ -113,7 +116,10 @@ describe('making referrals through the API', () => {
     expect(none.json().errors).toEqual([
       { pointer: '#/consent', detail: expect.stringContaining('protectionConcernId') },
     ]);
-    const noConcern = await s.post(s.body({ consent: undefined, protectionConcernId: randomUUID() }), keys[1]);
+    const noConcern = await s.post(
+      s.body({ consent: undefined, protectionConcernId: randomUUID() }),
+      keys[1],
+    );
     expect(noConcern.json().errors).toEqual([
       {
         pointer: '#/protectionConcernId',
@@ -125,13 +131,16 @@ describe('making referrals through the API', () => {
       keys[2],
     );
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([
-      '#/consent/on',
-      '#/consent/personId',
-      '#/reason',
-    ]);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { pointer: string }) => e.pointer)
+        .sort(),
+    ).toEqual(['#/consent/on', '#/consent/personId', '#/reason']);
     const stranger = await s.post(s.body({ memberIds: [randomUUID()] }), keys[3]);
-    expect(stranger.json().errors).toEqual([{ pointer: '#/memberIds', detail: 'Select who the referral is for' }]);
+    expect(stranger.json().errors).toEqual([
+      { pointer: '#/memberIds', detail: 'Select who the referral is for' },
+    ]);
     const made = await database.db.select().from(referral).where(inArray(referral.idempotencyKey, keys));
     expect(made).toEqual([]);
 
@@ -155,7 +164,10 @@ describe('making referrals through the API', () => {
       const response = await s.post(s.body({ serviceId }), key);
       expect(response.statusCode).toBe(422);
       expect(response.json().errors).toEqual([
-        { pointer: '#/serviceId', detail: expect.stringMatching(/not taking referrals|no longer in the directory/) },
+        {
+          pointer: '#/serviceId',
+          detail: expect.stringMatching(/not taking referrals|no longer in the directory/),
+        },
       ]);
       expect(await s.referralsWithKey(key)).toHaveLength(0);
     }
@@ -240,7 +252,10 @@ describe('making referrals through the API', () => {
       wait: { days: 0, stillWaiting: true, flag: null },
       updatedAt: expect.any(String),
     });
-    const received = await list(`side=received&status=new,waiting&serviceId=${s.service.id}`, s.tokens.outsider);
+    const received = await list(
+      `side=received&status=new,waiting&serviceId=${s.service.id}`,
+      s.tokens.outsider,
+    );
     const ids = received.json().referrals.map((r: { id: string }) => r.id);
     expect(ids).toEqual(expect.arrayContaining([first.id, second.id]));
     // Oldest first, as the inbox.

@@ -16,6 +16,7 @@ import {
 } from '../api/apiSchemas.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { bodyErrors, formOfBody, referralOfKey } from './referralApiCreate.ts';
+import { moveProblem } from './referralApiMoves.ts';
 import { presentReferral, presentReferralSummary, referralEtag } from './referralApiPresenter.ts';
 import {
   CreatedReferralSchema,
@@ -33,7 +34,6 @@ import {
 import { createReferral, familyForReferral, openConcerns } from './referralCreate.ts';
 import { criteriaWarnings, serviceById, serviceRefusal } from './referralDirectory.ts';
 import { checkReferralForm } from './referralForm.ts';
-import { moveProblem } from './referralApiMoves.ts';
 import { ReferralRepository } from './referralRepository.ts';
 
 const notFound = 'There is no referral with this id that your organisation made or received.';
@@ -73,7 +73,10 @@ export const referralApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
     });
     return sendProblem(
       reply,
-      problem(403, 'This API token may not work with referrals: it needs the practitioner or team lead role.'),
+      problem(
+        403,
+        'This API token may not work with referrals: it needs the practitioner or team lead role.',
+      ),
     );
   });
 
@@ -185,7 +188,11 @@ export const referralApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
         const chosen = family.members.filter((m) => body.memberIds.includes(m.personId));
         const warnings = service ? criteriaWarnings(service, chosen, todayInUk(new Date())) : [];
         reply.header('etag', referralEtag(referral.version));
-        if (repeated) return reply.code(200).header('idempotent-replayed', 'true').send({ ...referral, warnings });
+        if (repeated)
+          return reply
+            .code(200)
+            .header('idempotent-replayed', 'true')
+            .send({ ...referral, warnings });
         return reply
           .code(201)
           .header('location', `/api/v1/referrals/${referral.id}`)
@@ -202,8 +209,7 @@ export const referralApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
       if (earlier) return earlier.same ? answer(earlier.id, true) : keyReused(earlier.reference);
 
       const refusal = serviceRefusal(await serviceById(db, body.serviceId));
-      if (refusal)
-        return unprocessable(reply, refusal, [{ pointer: '#/serviceId', detail: refusal }]);
+      if (refusal) return unprocessable(reply, refusal, [{ pointer: '#/serviceId', detail: refusal }]);
       if (body.consent && body.protectionConcernId)
         return unprocessable(reply, 'The referral was not made: see errors.', [
           {
@@ -219,12 +225,20 @@ export const referralApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
         today: todayInUk(new Date()),
       });
       if (!checked.ok)
-        return unprocessable(reply, 'The referral was not made: see errors.', bodyErrors(checked.errors, form));
+        return unprocessable(
+          reply,
+          'The referral was not made: see errors.',
+          bodyErrors(checked.errors, form),
+        );
       const outcome = await createReferral(db, access, family.id, body.serviceId, checked.value);
       if (outcome.kind === 'not_found')
         return sendProblem(reply, problem(404, 'There is no family with this id that you may see.'));
       if (outcome.kind === 'invalid')
-        return unprocessable(reply, 'The referral was not made: see errors.', bodyErrors(outcome.errors, form));
+        return unprocessable(
+          reply,
+          'The referral was not made: see errors.',
+          bodyErrors(outcome.errors, form),
+        );
       if (!outcome.repeated) return answer(outcome.id, false);
       // Another call with the same key won the race: the same rule as a later repeat.
       const raced = await referralOfKey(db, access.organisationId as string, key, body);

@@ -42,7 +42,9 @@ export async function moveProblem(
   const to = body.to;
   const found = await new ReferralRepository(db, access).get(referralId, { audit: false });
   if (!found)
-    return { problem: problem(404, 'There is no referral with this id that your organisation made or received.') };
+    return {
+      problem: problem(404, 'There is no referral with this id that your organisation made or received.'),
+    };
   const { row, side } = found;
   if (!sideMakes(to, side)) {
     await recordAudit(db, access, {
@@ -86,9 +88,12 @@ export async function moveProblem(
   const result = await applyMove(db, access, row.id, to, side, checked.value);
   if (result.kind === 'moved') return {};
   if (result.kind === 'not_found')
-    return { problem: problem(404, 'There is no referral with this id that your organisation made or received.') };
+    return {
+      problem: problem(404, 'There is no referral with this id that your organisation made or received.'),
+    };
   if (result.kind === 'invalid') return { problem: fieldErrors(result.errors) };
-  if (result.kind === 'conflict') return { problem: conflict(conflictMessage(result.current), result.current) };
+  if (result.kind === 'conflict')
+    return { problem: conflict(conflictMessage(result.current), result.current) };
   // At the version the client read, but this move is not open from its status.
   return {
     problem: conflict(

@@ -84,7 +84,9 @@ export function presentReferral(parts: ReferralParts, today: string): ReferralBo
     wishes: row.wishes,
     sharing: {
       basis: row.sharingBasis,
-      consentGivenBy: consent ? (members.find((m) => m.personId === row.consentPersonId)?.name ?? null) : null,
+      consentGivenBy: consent
+        ? (members.find((m) => m.personId === row.consentPersonId)?.name ?? null)
+        : null,
       consentMethod: consent ? (row.consentMethod as ReferralBody['sharing']['consentMethod']) : null,
       consentOn: consent ? row.consentOn : null,
       protectionConcernId: side === 'referrer' ? row.concernId : null,

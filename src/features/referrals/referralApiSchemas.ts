@@ -103,7 +103,10 @@ const ReferralSummarySchema = Type.Object({
   id: uuid(),
   reference: Type.String({ examples: ['R-000123'] }),
   status: Status,
-  origin: literals(referralOrigins, 'Made by a worker, by a connected system, passed on, or a self-referral.'),
+  origin: literals(
+    referralOrigins,
+    'Made by a worker, by a connected system, passed on, or a self-referral.',
+  ),
   urgency: Urgency,
   version: Type.Integer(),
   service: Type.Object({ id: uuid(), name: Type.String() }),

@@ -190,10 +190,12 @@ export class ReferralRepository {
         : sql`r.referring_organisation_id = ${organisationId}`,
     ];
     if (query.statuses.length)
-      conditions.push(sql`r.status in (${sql.join(
-        query.statuses.map((s) => sql`${s}`),
-        sql`, `,
-      )})`);
+      conditions.push(
+        sql`r.status in (${sql.join(
+          query.statuses.map((s) => sql`${s}`),
+          sql`, `,
+        )})`,
+      );
     if (query.serviceId) conditions.push(sql`r.service_id = ${query.serviceId}`);
     if (query.changedSince) conditions.push(sql`r.updated_at > ${query.changedSince.toISOString()}`);
     const where = sql.join(conditions, sql` and `);
