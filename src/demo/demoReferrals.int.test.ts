@@ -44,6 +44,19 @@ describe('the demo referrals', () => {
     expect(rows.every((r) => r.events >= 1)).toBe(true);
     expect(rows.some((r) => r.origin === 'redirect' && r.redirectedFromId)).toBe(true);
     expect(rows.some((r) => r.origin === 'self_referral')).toBe(true);
+    // Two made by the recovery service's system over the API, one accepted by family support's.
+    expect(
+      rows
+        .filter((r) => r.origin === 'api')
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual(['accepted', 'new']);
+    const [byToken] = await queryRows<{ events: number }>(
+      handle.database.db,
+      sql`select count(*)::int as events from referral_event e join referral r on r.id = e.referral_id
+        where r.origin = 'api' and e.actor_token_id is not null and e.actor_user_id is null`,
+    );
+    expect(byToken?.events).toBe(5);
     const today = new Date().toISOString().slice(0, 10);
     const flags = new Set(
       rows

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { auditEvent, consent, familyTeamMember, notification } from '../../db/schema.ts';
+import { auditEvent, consent, familyTeamMember, notification, selfReferral } from '../../db/schema.ts';
 import { testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { referralApiScenario } from './referralApiTesting.ts';
+import { receiveSelfReferral } from './referralCreate.ts';
 
 describe('following and moving referrals through the API', () => {
   let database: Database;
@@ -246,6 +247,49 @@ describe('following and moving referrals through the API', () => {
     );
     // The referrer's own withdrawal is not a notice to itself.
     expect(notices.some((n) => n.organisationId === s.home.id)).toBe(false);
+  });
+
+  it('gives the receiving system a self-referral with only the safe way to contact them, and accepts it', async () => {
+    const [self] = await database.db
+      .insert(selfReferral)
+      .values({
+        serviceId: s.service.id,
+        organisationId: s.outsider.id,
+        name: 'Morag',
+        audience: 'parent',
+        contactMethod: 'text',
+        phone: '07700 900123',
+        email: 'morag@example.invalid',
+        safeTimes: 'Weekdays after 10am',
+        leaveMessage: false,
+        helpWith: 'My son drinks and I do not know what to do.',
+      })
+      .returning();
+    const { id } = await receiveSelfReferral(database.db, self?.id as string);
+    const body = (await read(id, s.tokens.outsider)).json();
+    expect(body).toMatchObject({
+      origin: 'self_referral',
+      referringOrganisation: null,
+      moves: ['waiting', 'accepted', 'declined'],
+      selfReferral: { name: 'Morag', contactMethod: 'text', phone: '07700 900123', email: null },
+    });
+    expect((await read(id, s.tokens.home)).statusCode).toBe(404);
+    const passOn = await s.move(id, {
+      to: 'redirected',
+      version: 1,
+      reason: 'Elsewhere',
+      serviceId: s.other.id,
+    });
+    expect(passOn.json().errors[0].detail).toContain('A self-referral cannot be passed on');
+    const accepted = await s.move(id, { to: 'accepted', version: 1 });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const familyId = accepted.json().familyId;
+    expect(familyId).toEqual(expect.any(String));
+    const family = await app.inject({
+      url: `/api/v1/families/${familyId}`,
+      headers: s.tokens.outsider.headers,
+    });
+    expect(family.json().members).toEqual([expect.objectContaining({ givenName: 'Morag' })]);
   });
 
   it('is documented in the OpenAPI description', async () => {
