@@ -37,6 +37,7 @@ import { checkReferralForm } from './referralForm.ts';
 import { ReferralRepository } from './referralRepository.ts';
 
 const notFound = 'There is no referral with this id that your organisation made or received.';
+const etagHeader = { type: 'string', description: 'The referral’s version, as W/"3".' };
 
 function unprocessable(reply: FastifyReply, detail: string, errors: { pointer: string; detail: string }[]) {
   return sendProblem(reply, problem(422, detail, { errors }));
@@ -131,7 +132,11 @@ export const referralApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
         description:
           'The ETag is the referral’s version (W/"3"): send it as If-None-Match to get 304 when nothing changed, and send the version with a move. Days waiting count on each day without a new version.',
         params: ReferralParams,
-        response: { 200: ReferralSchema, 304: { type: 'null', description: 'Not changed.' }, ...errors },
+        response: {
+          200: { ...ReferralSchema, headers: { etag: etagHeader } },
+          304: { type: 'null', description: 'Not changed since the ETag you sent.' },
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
@@ -160,8 +165,26 @@ export const referralApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
         headers: IdempotencyHeaders,
         body: NewReferralSchema,
         response: {
-          200: { ...CreatedReferralSchema, description: 'A repeat: the referral the key made before.' },
-          201: CreatedReferralSchema,
+          200: {
+            ...CreatedReferralSchema,
+            description: 'A repeat: the referral the key made before.',
+            headers: {
+              etag: etagHeader,
+              'idempotent-replayed': {
+                type: 'string',
+                enum: ['true'],
+                description: 'This answers a repeat.',
+              },
+            },
+          },
+          201: {
+            ...CreatedReferralSchema,
+            description: 'The referral, made and sent.',
+            headers: {
+              etag: etagHeader,
+              location: { type: 'string', description: 'The referral’s address: /api/v1/referrals/{id}' },
+            },
+          },
           ...errors,
           ...referralRulesProblem,
         },
@@ -260,7 +283,7 @@ export const referralApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
         params: ReferralParams,
         body: MoveSchema,
         response: {
-          200: ReferralSchema,
+          200: { ...ReferralSchema, headers: { etag: etagHeader } },
           ...errors,
           ...conflictProblemResponse,
           ...referralRulesProblem,

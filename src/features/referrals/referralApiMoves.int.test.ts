@@ -302,6 +302,8 @@ describe('following and moving referrals through the API', () => {
       ]),
     );
     expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '201', '403', '404', '422']));
+    expect(Object.keys(post.responses['201'].headers)).toEqual(['etag', 'location']);
+    expect(post.responses['201'].content['application/json'].schema.properties).toHaveProperty('warnings');
     const moves = spec.paths['/api/v1/referrals/{referralId}/moves'].post;
     expect(Object.keys(moves.responses)).toEqual(expect.arrayContaining(['200', '403', '404', '409', '422']));
     expect(spec.paths['/api/v1/referrals/{referralId}'].get.responses).toHaveProperty('304');
