@@ -18,12 +18,14 @@ const stories = [
     reason: 'Their relative is in treatment with us; they would like support of their own.',
     wishes: 'Someone to talk to on their own, and to know what to expect from treatment.',
     urgency: 'soon' as const,
+    sent: 3,
     accept: false,
   },
   {
     reason: 'Recovery is going well and the family would like to rebuild trust together.',
     wishes: 'Sessions for the whole family, after school hours.',
     urgency: 'routine' as const,
+    sent: 12,
     accept: true,
   },
 ];
@@ -38,6 +40,29 @@ function systemAccess(organisationId: string, tokenId: string, areaId: string): 
     ip: '127.0.0.1',
     requestId: 'demo',
   };
+}
+
+/**
+ * The kernel dates a referral by the clock; the demo is dated by its own day.
+ * Moves the referral, its history and its notices to that day (the audit
+ * trail, append-only, keeps the moment it was written).
+ */
+async function dateByDemoDay(tx: Db, referralId: string, sentAt: Date, decidedAt: Date | undefined) {
+  const sent = sentAt.toISOString();
+  const last = (decidedAt ?? sentAt).toISOString();
+  await tx.execute(
+    sql`update referral set sent_at = ${sent}::timestamptz, created_at = ${sent}::timestamptz,
+        updated_at = ${last}::timestamptz,
+        decided_at = case when decided_at is null then null else ${last}::timestamptz end
+      where id = ${referralId}`,
+  );
+  await tx.execute(
+    sql`update referral_event set at = case when to_status in ('draft', 'new') then ${sent}::timestamptz
+        else ${last}::timestamptz end where referral_id = ${referralId}`,
+  );
+  await tx.execute(
+    sql`update notification set created_at = ${last}::timestamptz where referral_id = ${referralId}`,
+  );
 }
 
 export async function addDemoApiReferrals(
@@ -84,13 +109,13 @@ export async function addDemoApiReferrals(
         (select count(*) from referral r where r.family_id = f.id), f.reference
       limit ${stories.length}`,
   );
-  const consentOn = todayInUk(new Date(today.getTime() - 86_400_000));
   for (const [i, story] of stories.entries()) {
     const familyId = families[i]?.id;
     const family = familyId ? await familyForReferral(tx, recovery, familyId) : undefined;
     if (!family?.members.length) continue;
     const affected = family.members.filter((m) => !m.roles.includes('using_substances'));
     const members = (affected.length ? affected : family.members).slice(0, 2);
+    const sentAt = new Date(today.getTime() - story.sent * 86_400_000);
     const made = await createReferral(tx, recovery, family.id, service.id, {
       memberIds: members.map((m) => m.personId),
       reason: story.reason,
@@ -99,20 +124,30 @@ export async function addDemoApiReferrals(
       sharingBasis: 'consent',
       consentPersonId: members[0]?.personId as string,
       consentMethod: 'digital',
-      consentOn,
+      consentOn: todayInUk(new Date(sentAt.getTime() - 86_400_000)),
       concernId: null,
       idempotencyKey: `demo-api-referral-${i + 1}`,
       send: true,
     });
     if (made.kind !== 'created') throw new Error(`demo API referral not made: ${made.kind}`);
-    if (story.accept && supportToken)
-      await applyMove(tx, systemAccess(supportId, supportToken.id, areaId), made.id, 'accepted', 'receiver', {
-        version: 2,
-        reason: null,
-        suggestion: null,
-        serviceId: null,
-        firstSupportOn: null,
-        note: 'Accepted in our case management system.',
-      });
+    const decidedAt = story.accept ? new Date(sentAt.getTime() + 2 * 86_400_000) : undefined;
+    if (decidedAt && supportToken)
+      await applyMove(
+        tx,
+        systemAccess(supportId, supportToken.id, areaId),
+        made.id,
+        'accepted',
+        'receiver',
+        {
+          version: 2,
+          reason: null,
+          suggestion: null,
+          serviceId: null,
+          firstSupportOn: null,
+          note: 'Accepted in our case management system.',
+        },
+        decidedAt,
+      );
+    await dateByDemoDay(tx, made.id, sentAt, decidedAt);
   }
 }
