@@ -44,4 +44,20 @@ describe('the demo referrals', () => {
     for (const flag of ['approaching_3_weeks', 'over_3_weeks', 'approaching_6_weeks', 'over_6_weeks'])
       expect(flags).toContain(flag);
   });
+
+  it('holds two referrals a recovery service’s system made over the API, one accepted by family support’s', async () => {
+    const rows = await queryRows<{ status: string; byToken: number; byUser: number; sentAt: Date }>(
+      handle.database.db,
+      sql`select r.status, r.sent_at as "sentAt",
+          (select count(*)::int from referral_event e where e.referral_id = r.id and e.actor_token_id is not null) as "byToken",
+          (select count(*)::int from referral_event e where e.referral_id = r.id and e.actor_user_id is not null) as "byUser"
+        from referral r where r.origin = 'api' and r.referred_by_token is not null order by r.status`,
+    );
+    expect(rows.map((r) => [r.status, r.byToken, r.byUser])).toEqual([
+      ['accepted', 3, 0],
+      ['new', 2, 0],
+    ]);
+    // Dated by the demo's own day, like the rest of the demo, not by when it was loaded.
+    for (const row of rows) expect(new Date(row.sentAt).getTime()).toBeLessThan(Date.now() - 2 * 86_400_000);
+  });
 });
