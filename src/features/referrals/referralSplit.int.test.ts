@@ -164,6 +164,14 @@ describe('deciding a referral member by member', () => {
     });
     expect(noService.statusCode).toBe(400);
     expect(noService.body).toContain('href="#serviceId">Select the service to pass them on to');
+    const notAService = await s.asOutsider.post(`/practice/referrals/${id}/split`, {
+      version: '2',
+      personIds: [s.agnes.id],
+      outcome: 'passed_on',
+      serviceId: 'not-a-service',
+      reason: 'Agnes is over our age range',
+    });
+    expect(notAService.statusCode).toBe(400);
     const declined = await s.asOutsider.post(`/practice/referrals/${id}/split`, {
       version: '2',
       personIds: [s.agnes.id],

@@ -8,7 +8,7 @@ import { requireRole } from '../../platform/auth/authHooks.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { type FieldErrors, field, fields } from '../../platform/http/forms.ts';
 import { idParam, planErrorList } from '../plan/planPageHelpers.ts';
-import { searchServices } from './referralDirectory.ts';
+import { searchServices, serviceById, serviceRefusal } from './referralDirectory.ts';
 import { referralHref, statusTag } from './referralPresenter.ts';
 import { type ReferralDetail, ReferralRepository } from './referralRepository.ts';
 import { type CurrentState, conflictMessage } from './referralService.ts';
@@ -18,6 +18,7 @@ import type { Side } from './referralStatus.ts';
 type Request = FastifyRequest & { access: AccessContext };
 
 const template = 'features/referrals/pages/split.njk';
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const fieldOrder = ['personIds', 'outcome', 'serviceId', 'reason', 'suggestion'] as const;
 
 interface SplitForm {
@@ -152,11 +153,10 @@ export function referralSplitRoutes(app: FastifyInstance, db: Db): void {
     const { row, side, members } = await load(request);
     const form = parseSplitForm(request.body);
     if (side !== 'receiver') return reply.redirect(referralHref(row.id), 303);
-    const services = await searchServices(db, { words: '', kind: '' });
-    const checked = checkSplitForm(
-      form,
-      services.filter((s) => s.id !== row.serviceId).map((s) => s.id),
-    );
+    // Any active service but this one (the kernel checks it again, in the transaction).
+    const chosen = uuidPattern.test(form.serviceId) ? await serviceById(db, form.serviceId) : undefined;
+    const open = chosen && !serviceRefusal(chosen) && chosen.id !== row.serviceId ? [chosen.id] : [];
+    const checked = checkSplitForm(form, open);
     if (!checked.ok) return reply.code(400).page(template, await context(row, members, form, checked.errors));
     const result = await splitReferral(db, request.access, row.id, checked.value);
     if (result.kind === 'split')
