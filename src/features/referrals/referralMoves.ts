@@ -22,6 +22,7 @@ import { changedFields, recordHistory } from '../families/recordHistory.ts';
 import { nextFamilyReference } from '../members/familyReference.ts';
 import { MemberService } from '../members/memberService.ts';
 import { serviceById, serviceRefusal } from './referralDirectory.ts';
+import type { ReferralMail } from './referralEmails.ts';
 import { type MoveFields, type MoveResult, moveReferral, notifyMove } from './referralService.ts';
 import type { Side } from './referralStatus.ts';
 
@@ -163,7 +164,13 @@ async function familyFromSelfReferral(tx: Db, access: AccessContext, selfReferra
 }
 
 /** Passes a referral on: a new referral to another service with the same members, reason and basis for sharing. */
-async function redirectTo(tx: Db, access: AccessContext, fromId: string, serviceId: string, reason: string) {
+async function redirectTo(
+  tx: Db,
+  access: AccessContext,
+  mail: ReferralMail,
+  redirect: { fromId: string; serviceId: string; reason: string },
+) {
+  const { fromId, serviceId, reason } = redirect;
   const [from] = await tx.select().from(referral).where(eq(referral.id, fromId));
   const service = await serviceById(tx, serviceId);
   if (!from || !service || serviceRefusal(service))
@@ -224,6 +231,7 @@ async function redirectTo(tx: Db, access: AccessContext, fromId: string, service
       referredBy: null,
     },
     'new',
+    mail,
   );
   return created;
 }
@@ -236,6 +244,7 @@ export async function applyMove(
   to: ReferralStatus,
   side: Side,
   input: MoveInput,
+  mail: ReferralMail,
   now: Date = new Date(),
 ): Promise<ApplyResult> {
   const today = todayInUk(now);
@@ -259,7 +268,12 @@ export async function applyMove(
       if (refusal || !service) return { kind: 'invalid' as const, errors: { serviceId: refusal as string } };
       fields.note = `Passed on to ${service.name}: ${input.reason}`;
     }
-    const moved = await moveReferral(tx, access, { referralId, version: input.version, to, side, fields });
+    const moved = await moveReferral(
+      tx,
+      access,
+      { referralId, version: input.version, to, side, fields },
+      mail,
+    );
     if (moved.kind !== 'moved') return moved;
     if (to === 'accepted') {
       const [row] = await tx
@@ -276,7 +290,11 @@ export async function applyMove(
         await tx.update(referral).set({ receivingFamilyId: familyId }).where(eq(referral.id, referralId));
     }
     if (to === 'redirected') {
-      await redirectTo(tx, access, referralId, input.serviceId ?? '', input.reason ?? '');
+      await redirectTo(tx, access, mail, {
+        fromId: referralId,
+        serviceId: input.serviceId ?? '',
+        reason: input.reason ?? '',
+      });
       await tx.update(referral).set({ suggestion: input.suggestion }).where(eq(referral.id, referralId));
     }
     return moved;

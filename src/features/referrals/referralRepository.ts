@@ -82,6 +82,8 @@ export interface ReferralEventRow {
   note: string | null;
   actorName: string | null;
   actorOrganisation: string | null;
+  /** Made through a secure link by a service outside Hearth. */
+  byLink?: boolean;
 }
 
 export interface SelfReferralRow {
@@ -263,7 +265,7 @@ export class ReferralRepository {
     return queryRows<ReferralEventRow>(
       this.db,
       sql`select e.at, e.from_status as "fromStatus", e.to_status as "toStatus", e.note,
-          u.display_name as "actorName", o.name as "actorOrganisation"
+          u.display_name as "actorName", o.name as "actorOrganisation", e.actor_link_id is not null as "byLink"
         from referral_event e left join app_user u on u.id = e.actor_user_id
           left join organisation o on o.id = u.organisation_id
         where e.referral_id = ${referralId}
