@@ -174,13 +174,14 @@ export function referralLinkRoutes(app: FastifyInstance, db: Db, mailer: Mailer)
     if (!opened) return reply;
     const { link, access } = opened;
     const row = await linkedReferral(db, link.referralId);
-    if (!to || !row || !answersOpen(link, row.status).includes(to)) return reply.redirect(base(request), 303);
+    const open = Boolean(to && row && answersOpen(link, row.status).includes(to));
     await recordAudit(db, access, {
       action: 'referral_link.view',
       recordType: 'referral',
       recordId: link.referralId,
-      detail: { purpose: link.purpose, form: to },
+      detail: { purpose: link.purpose, form: to ?? 'none', open },
     });
+    if (!to || !row || !open) return reply.redirect(base(request), 303);
     const form = { ...parseMoveForm({}), version: String(row.version) };
     if (to === 'started') form.firstSupportOn = partsOfIso(todayInUk(new Date()));
     return answerPage(request, reply, link, to, form);
@@ -188,18 +189,32 @@ export function referralLinkRoutes(app: FastifyInstance, db: Db, mailer: Mailer)
 
   app.post('/referral-link/:token/:answer', async (request, reply) => {
     const to = answerOf(request);
-    const opened = await openLink(request, reply, to ? `answer` : 'view');
+    const opened = await openLink(request, reply, 'answer');
     if (!opened) return reply;
     const { link, access } = opened;
     const row = await linkedReferral(db, link.referralId);
-    if (!to || !row || !linkAnswers[link.purpose].includes(to)) return reply.redirect(base(request), 303);
+    const refused = async (detail: Record<string, unknown>) =>
+      recordAudit(db, access, {
+        action: 'referral_link.answer',
+        outcome: 'failure',
+        recordType: 'referral',
+        recordId: link.referralId,
+        detail,
+      });
+    if (!to || !row || !linkAnswers[link.purpose].includes(to)) {
+      await refused({ answer: to ?? 'none', purpose: link.purpose });
+      return reply.redirect(base(request), 303);
+    }
     const form = parseMoveForm(request.body);
     const checked = checkMoveForm(form, to, {
       today: todayInUk(new Date()),
       receivedOn: row.receivedOn ?? todayInUk(new Date()),
       serviceIds: [],
     });
-    if (!checked.ok) return answerPage(request, reply.code(400), link, to, form, checked.errors);
+    if (!checked.ok) {
+      await refused({ answer: to, invalid: Object.keys(checked.errors) });
+      return answerPage(request, reply.code(400), link, to, form, checked.errors);
+    }
     const result = await answerByLink(db, mailer, link, access, to, checked.value);
     if (result.kind === 'answered') {
       mailer.nudge();
