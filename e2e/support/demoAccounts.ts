@@ -10,6 +10,11 @@ export const demoAccounts = {
     name: 'Shona Baird',
     organisation: 'Carse Family Support Service',
   },
+  recoveryPractitioner: {
+    email: 'priya.nair@glenmuir-recovery.example',
+    name: 'Dr Priya Nair',
+    organisation: 'NHS Glenmuir Community Recovery Service',
+  },
   volunteer: {
     email: 'jackie.rennie@kilbrannan-families.example',
     name: 'Jackie Rennie',
