@@ -1,11 +1,20 @@
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { appUser, auditEvent, emailOutbox, notification } from '../../db/schema.ts';
-import { createUser } from '../../testing/fixtures.ts';
+import {
+  appUser,
+  auditEvent,
+  directoryService,
+  emailOutbox,
+  notification,
+  selfReferral,
+} from '../../db/schema.ts';
+import { anonymousAccess } from '../../platform/access/accessContext.ts';
+import { createOrganisation, createUser } from '../../testing/fixtures.ts';
 import { testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import { accessOf } from '../consent/consentTeamTesting.ts';
+import { receiveSelfReferral } from './referralCreate.ts';
 import { moveReferral } from './referralService.ts';
 import { referralScenario, testMail } from './referralTesting.ts';
 
@@ -173,5 +182,52 @@ describe('emails about referrals', () => {
       .from(auditEvent)
       .where(and(eq(auditEvent.action, 'account.referral_emails'), eq(auditEvent.actorUserId, adminId)));
     expect(adminAudits).toEqual([]);
+  });
+
+  it('a self-referral from the finder emails the team leads too, and gives a service outside Hearth its link', async () => {
+    const since = new Date();
+    const self = async (serviceId: string, organisationId: string) => {
+      const [row] = await database.db
+        .insert(selfReferral)
+        .values({
+          serviceId,
+          organisationId,
+          name: 'Morag',
+          audience: 'parent',
+          contactMethod: 'text',
+          phone: '07700 900123',
+          leaveMessage: false,
+          helpWith: 'My son drinks and I do not know what to do.',
+        })
+        .returning();
+      return database.db.transaction((tx) =>
+        receiveSelfReferral(tx, row?.id as string, testMail, anonymousAccess('::1', 'finder')),
+      );
+    };
+    const inside = await self(s.service.id, s.outsider.id);
+    const emails = await emailsSince(since);
+    expect(emails.map((e) => [e.toAddress, e.subject])).toEqual([
+      [s.outsiderLead.email, `New referral ${inside.reference}`],
+    ]);
+    // A service whose organisation has nobody in Hearth: its referral address gets a notice with a link.
+    const elsewhere = await createOrganisation(database.db, s.area.id);
+    const [service] = await database.db
+      .insert(directoryService)
+      .values({
+        organisationId: elsewhere.id,
+        name: 'Drop-in',
+        summary: 'A drop-in',
+        description: 'A drop-in',
+        referralEmail: `drop-in-${elsewhere.id.slice(0, 8)}@outside.example`,
+      })
+      .returning();
+    const outside = await self(service?.id as string, elsewhere.id);
+    const [notice] = await database.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, service?.referralEmail as string));
+    expect(notice?.subject).toBe(`Referral ${outside.reference} from Hearth’s Find support service`);
+    expect(notice?.body).toMatch(/\/referral-link\/[A-Za-z0-9_-]{43}/);
+    expect(notice?.body).not.toMatch(/Morag|son drinks/);
   });
 });
