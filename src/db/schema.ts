@@ -119,6 +119,8 @@ export const auditEvent = pgTable('audit_event', {
 
 // The whole-family assessment.
 export * from './schemaAssessment.ts';
+// The provision audit: SIMD lookup, need estimates and gap proposals.
+export * from './schemaAudit.ts';
 // The service directory, postcode places, self-referrals and listing problems.
 export * from './schemaDirectory.ts';
 // The whole-family record's tables.

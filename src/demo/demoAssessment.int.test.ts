@@ -1,28 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
+import { type Database, queryRows } from '../db/client.ts';
 import { appUser } from '../db/schema.ts';
 import { readAssessment } from '../features/assessment/assessmentView.ts';
 import { openConcernsForOverview } from '../features/assessment/concernRepository.ts';
 import type { AccessContext } from '../platform/access/accessContext.ts';
-import { ownDatabase } from '../testing/testDatabase.ts';
-import { ensureDemo } from './demoLoader.ts';
+import { demoDatabase } from '../testing/demoDatabase.ts';
 
 describe('the demo assessments', () => {
-  let handle: Awaited<ReturnType<typeof ownDatabase>>;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-demo-assessment-'));
+  let handle: { database: Database };
   beforeAll(async () => {
-    handle = await ownDatabase('demo_assessment');
-    await migrate(handle.database);
-    await ensureDemo(handle.database, { demoPassword: 'demo-password-for-tests', dataDir });
+    handle = { database: await demoDatabase() };
   }, 120_000);
   afterAll(async () => {
-    await handle.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await handle.database.close();
   });
 
   async function accessOf(email: string): Promise<AccessContext> {

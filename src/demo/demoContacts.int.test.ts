@@ -1,22 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
 import { ContactRepository } from '../features/contacts/contactRepository.ts';
 import { loadFamilyOverview } from '../features/families/familyOverviewService.ts';
 import type { AccessContext } from '../platform/access/accessContext.ts';
-import { emptyPglite } from '../testing/testDatabase.ts';
+import { demoDatabase, demoToday } from '../testing/demoDatabase.ts';
 import { demoContactFamilies } from './demoContacts.ts';
-import { loadDemo } from './demoLoader.ts';
 
 /** The demo's contacts, on a fresh in-memory database of its own. */
 describe('the demo contacts', () => {
   let database: Database;
-  const today = new Date('2026-11-23T12:00:00Z');
+  const today = demoToday;
   beforeAll(async () => {
-    database = await emptyPglite();
-    await migrate(database);
-    await loadDemo(database.db, 'demo-password-for-tests', today);
+    database = await demoDatabase();
   }, 180_000);
   afterAll(async () => {
     await database.close();

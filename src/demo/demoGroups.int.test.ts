@@ -1,22 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
 import { todaysGroups } from '../features/groups/groupRepository.ts';
 import { SessionRepository } from '../features/groups/sessionRepository.ts';
 import type { AccessContext } from '../platform/access/accessContext.ts';
-import { emptyPglite } from '../testing/testDatabase.ts';
-import { loadDemo } from './demoLoader.ts';
+import { demoDatabase, demoToday } from '../testing/demoDatabase.ts';
 
 /** The demo's groups, on a fresh in-memory database of its own. */
 describe('the demo groups', () => {
   let database: Database;
   // A Tuesday: the Carse family support group meets today.
-  const today = new Date('2026-11-24T12:00:00Z');
+  const _today = demoToday;
   beforeAll(async () => {
-    database = await emptyPglite();
-    await migrate(database);
-    await loadDemo(database.db, 'demo-password-for-tests', today);
+    database = await demoDatabase();
   }, 180_000);
   afterAll(async () => {
     await database.close();

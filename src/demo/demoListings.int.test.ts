@@ -1,26 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
 import { ListingRepository } from '../features/listings/listingRepository.ts';
 import { PartnershipListingRepository } from '../features/listings/partnershipListingRepository.ts';
 import type { AccessContext } from '../platform/access/accessContext.ts';
-import { ownDatabase } from '../testing/testDatabase.ts';
-import { loadDemo } from './demoLoader.ts';
+import { demoDatabase } from '../testing/demoDatabase.ts';
 
 /** The demo's problem reports and reminder, on a database of its own. */
 describe('the demo listings', () => {
   let database: Database;
-  let drop: () => Promise<void>;
   beforeAll(async () => {
-    const own = await ownDatabase('demo_listings');
-    database = own.database;
-    drop = own.drop;
-    await migrate(database);
-    await loadDemo(database.db, 'demo-password-for-tests', new Date());
+    database = await demoDatabase();
   }, 180_000);
   afterAll(async () => {
-    await drop();
+    await database.close();
   });
 
   async function accessOf(email: string): Promise<AccessContext> {

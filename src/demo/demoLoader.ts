@@ -20,6 +20,7 @@ import { newApiToken } from '../features/api/apiTokenService.ts';
 import { refreshLastContacts } from '../features/contacts/lastContact.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { newSecret } from '../platform/auth/tokens.ts';
+import { addDemoApiReferrals } from './demoApiReferrals.ts';
 import { addDemoAssessments } from './demoAssessment.ts';
 import { addDemoCaseload } from './demoCaseload.ts';
 import { addDemoChronology } from './demoChronology.ts';
@@ -206,6 +207,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoListings(tx, today);
     await addDemoReferrals(tx, { orgId, today });
     await addDemoOutside(tx, { areaId: area.id, orgId, today });
+    await addDemoApiReferrals(tx, { orgId, areaId: area.id, today });
     // The demo writes contacts directly: each member's last contact is worked out from them once.
     await refreshLastContacts(tx);
   });

@@ -1,17 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
-import { emptyPglite } from '../testing/testDatabase.ts';
-import { loadDemo } from './demoLoader.ts';
+import { demoDatabase } from '../testing/demoDatabase.ts';
 
 // Always on a fresh in-memory PGlite: the demo needs an empty database.
 describe('the demo members', () => {
   let database: Database;
   beforeAll(async () => {
-    database = await emptyPglite();
-    await migrate(database);
-    await loadDemo(database.db, 'demo-password-for-tests', new Date('2026-11-23T12:00:00Z'));
+    database = await demoDatabase();
   }, 120_000);
   afterAll(async () => {
     await database.close();

@@ -18,13 +18,18 @@ import {
   referralMember,
 } from '../db/schema.ts';
 import { renderEmail } from '../features/notifications/emailTemplates.ts';
-import { withoutSecrets } from '../features/notifications/mailer.ts';
-import { linkDays } from '../features/referrals/referralLinks.ts';
+import { queueEmail, withoutSecrets } from '../features/notifications/mailer.ts';
+import { linkDays, type ReferralMail } from '../features/referrals/referralLinks.ts';
 import { moveMessage } from '../features/referrals/referralService.ts';
 import { hashSecret, newSecret } from '../platform/auth/tokens.ts';
 
 /** The address demo emails link to: the default `npm start`. */
 const demoBaseUrl = 'http://localhost:3000';
+
+/** The demo's emails, queued as the app's mailer queues them, for the default address. */
+export const demoMail: ReferralMail = {
+  queue: (tx, email) => queueEmail(tx, { ...email, baseUrl: demoBaseUrl }),
+};
 export const demoOutsideEmail = 'referrals@dunmore-counselling.example';
 const organisationName = 'Dunmore Family Counselling';
 const serviceName = 'Counselling for families';

@@ -5,17 +5,16 @@ import { migrate } from '../db/migrate.ts';
 import { findOverdue } from '../features/plan/overdueRepository.ts';
 import { PlanRepository } from '../features/plan/planRepository.ts';
 import type { AccessContext } from '../platform/access/accessContext.ts';
+import { demoDatabase, demoToday, demoTodayText } from '../testing/demoDatabase.ts';
 import { emptyPglite } from '../testing/testDatabase.ts';
 import { loadDemo } from './demoLoader.ts';
 
 /** The demo's family plans, on a fresh in-memory database of its own. */
 describe('the demo family plans', () => {
   let database: Database;
-  const today = new Date('2026-11-23T12:00:00Z');
+  const today = demoToday;
   beforeAll(async () => {
-    database = await emptyPglite();
-    await migrate(database);
-    await loadDemo(database.db, 'demo-password-for-tests', today);
+    database = await demoDatabase();
   }, 180_000);
   afterAll(async () => {
     await database.close();
@@ -81,7 +80,7 @@ describe('the demo family plans', () => {
   });
 
   it('gives the demo practitioner overdue actions and a late review on her home page', async () => {
-    const items = await findOverdue(database.db, await morven(), '2026-11-23');
+    const items = await findOverdue(database.db, await morven(), demoTodayText);
     expect(items.some((i) => i.kind === 'action')).toBe(true);
     expect(items.some((i) => i.kind === 'review')).toBe(true);
   });

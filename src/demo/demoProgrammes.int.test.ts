@@ -1,26 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
 import { EnrolmentRepository } from '../features/programmes/enrolmentRepository.ts';
 import type { AccessContext } from '../platform/access/accessContext.ts';
-import { ownDatabase } from '../testing/testDatabase.ts';
-import { loadDemo } from './demoLoader.ts';
+import { demoDatabase, demoToday } from '../testing/demoDatabase.ts';
 
 /** The demo's programmes, on a database of its own. */
 describe('the demo programmes', () => {
   let database: Database;
-  let drop: () => Promise<void>;
-  const today = new Date('2026-11-23T12:00:00Z');
+  const _today = demoToday;
   beforeAll(async () => {
-    const own = await ownDatabase('demo_programmes');
-    database = own.database;
-    drop = own.drop;
-    await migrate(database);
-    await loadDemo(database.db, 'demo-password-for-tests', today);
+    database = await demoDatabase();
   }, 180_000);
   afterAll(async () => {
-    await drop();
+    await database.close();
   });
 
   it('enrols members of Morven Blair’s families in CRAFT, the 5-Step Method and Strengthening Families, with sessions', async () => {

@@ -1,27 +1,18 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
+import { type Database, queryRows } from '../db/client.ts';
 import { waitDays, waitFlag } from '../features/referrals/referralStatus.ts';
 import { hashSecret } from '../platform/auth/tokens.ts';
-import { ownDatabase } from '../testing/testDatabase.ts';
-import { ensureDemo } from './demoLoader.ts';
+import { demoDatabase, demoToday, demoTodayText } from '../testing/demoDatabase.ts';
 import { demoOutsideEmail } from './demoOutside.ts';
 
 describe('the demo referrals', () => {
-  let handle: Awaited<ReturnType<typeof ownDatabase>>;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-demo-referrals-'));
+  let handle: { database: Database };
   beforeAll(async () => {
-    handle = await ownDatabase('demoreferrals');
-    await migrate(handle.database);
-    await ensureDemo(handle.database, { dataDir, demoPassword: undefined });
+    handle = { database: await demoDatabase() };
   }, 300_000);
   afterAll(async () => {
-    await handle.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await handle.database.close();
   });
 
   it('holds a dozen referrals in every status, with waits nearing and past 3 and 6 weeks, a redirect chain and a self-referral', async () => {
@@ -46,7 +37,7 @@ describe('the demo referrals', () => {
     expect(rows.every((r) => r.events >= 1)).toBe(true);
     expect(rows.some((r) => r.origin === 'redirect' && r.redirectedFromId)).toBe(true);
     expect(rows.some((r) => r.origin === 'self_referral')).toBe(true);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = demoTodayText;
     const flags = new Set(
       rows
         .filter((r) => ['new', 'waiting', 'accepted'].includes(r.status))
@@ -56,13 +47,29 @@ describe('the demo referrals', () => {
       expect(flags).toContain(flag);
   });
 
+  it('holds two referrals a recovery service’s system made over the API, one accepted by family support’s', async () => {
+    const rows = await queryRows<{ status: string; byToken: number; byUser: number; sentAt: Date }>(
+      handle.database.db,
+      sql`select r.status, r.sent_at as "sentAt",
+          (select count(*)::int from referral_event e where e.referral_id = r.id and e.actor_token_id is not null) as "byToken",
+          (select count(*)::int from referral_event e where e.referral_id = r.id and e.actor_user_id is not null) as "byUser"
+        from referral r where r.origin = 'api' and r.referred_by_token is not null order by r.status`,
+    );
+    expect(rows.map((r) => [r.status, r.byToken, r.byUser])).toEqual([
+      ['accepted', 3, 0],
+      ['new', 2, 0],
+    ]);
+    // Dated by the demo's own day, like the rest of the demo, not by when it was loaded.
+    for (const row of rows) expect(new Date(row.sentAt).getTime()).toBeLessThan(Date.now() - 2 * 86_400_000);
+  });
+
   it('has a service outside Hearth with a new referral whose notice, with a working link, waits in the outbox', async () => {
     const [outside] = await queryRows<{ users: number; referrals: number; openLinks: number }>(
       handle.database.db,
       sql`select (select count(*)::int from app_user u where u.organisation_id = s.organisation_id) as users,
           (select count(*)::int from referral r where r.service_id = s.id) as referrals,
           (select count(*)::int from referral_link l join referral r on r.id = l.referral_id
-            where r.service_id = s.id and l.used_at is null and l.revoked_at is null and l.expires_at > now()) as "openLinks"
+            where r.service_id = s.id and l.used_at is null and l.revoked_at is null and l.expires_at > ${demoToday.toISOString()}::timestamptz) as "openLinks"
         from directory_service s where s.referral_email = ${demoOutsideEmail}`,
     );
     expect(outside).toEqual({ users: 0, referrals: 2, openLinks: 2 });

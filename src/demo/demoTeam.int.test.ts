@@ -1,17 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
-import { emptyPglite } from '../testing/testDatabase.ts';
-import { loadDemo } from './demoLoader.ts';
+import { demoDatabase, demoTodayText } from '../testing/demoDatabase.ts';
 
 /** The demo's team around each family, on a fresh in-memory database of its own. */
 describe('the demo team around the family', () => {
   let database: Database;
   beforeAll(async () => {
-    database = await emptyPglite();
-    await migrate(database);
-    await loadDemo(database.db, 'demo-password-for-tests', new Date('2026-11-23T12:00:00Z'));
+    database = await demoDatabase();
   }, 180_000);
   afterAll(async () => {
     await database.close();
@@ -36,7 +32,7 @@ describe('the demo team around the family', () => {
 
   it('has consent reviews due soon, a withdrawn consent and a young person’s own view', async () => {
     const consent = await one<{ dueSoon: number; withdrawn: number; ownView: number }>(
-      sql`select count(*) filter (where status = 'given' and review_on <= date '2026-11-23' + 28)::int as "dueSoon",
+      sql`select count(*) filter (where status = 'given' and review_on <= ${demoTodayText}::date + 28)::int as "dueSoon",
         count(*) filter (where status = 'withdrawn' and withdrawn_at is not null)::int as withdrawn,
         count(*) filter (where own_view = 'I want my gran to know how I’m doing but not my school')::int as "ownView"
         from consent`,

@@ -19,16 +19,39 @@ declare module 'vitest' {
  * every migration again (the slow part of starting an embedded PostgreSQL).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const demoFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-demo-'));
+  project.provide('demoFolder', demoFolder);
   if (process.env.DATABASE_URL) {
     const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 1 });
+    // An empty, migrated database of its own for the demo the tests share (see demoDatabase.ts).
+    const demoName = `hearth_testdemo_${process.pid}_${Date.now()}`;
+    const demoUrl = new URL(process.env.DATABASE_URL);
+    demoUrl.pathname = `/${demoName}`;
     try {
       await migrate(database);
+      await database.exec(`create database ${demoName}`);
+      const demo = await openDatabase({ databaseUrl: demoUrl.toString(), poolSize: 1 });
+      try {
+        await migrate(demo);
+      } finally {
+        await demo.close();
+      }
     } finally {
       await database.close();
     }
     project.provide('pgliteSnapshot', '');
-    return async () => {};
+    project.provide('demoDatabaseUrl', demoUrl.toString());
+    return async () => {
+      fs.rmSync(demoFolder, { recursive: true, force: true });
+      const admin = await openDatabase({ databaseUrl: process.env.DATABASE_URL as string, poolSize: 1 });
+      try {
+        await admin.exec(`drop database if exists ${demoName} with (force)`);
+      } finally {
+        await admin.close();
+      }
+    };
   }
+  project.provide('demoDatabaseUrl', '');
   const database = await openDatabase({});
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-pglite-'));
   const snapshot = path.join(folder, 'migrated.tar');
@@ -39,5 +62,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await database.close();
   }
   project.provide('pgliteSnapshot', snapshot);
-  return async () => fs.rmSync(folder, { recursive: true, force: true });
+  return async () => {
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(demoFolder, { recursive: true, force: true });
+  };
 }

@@ -30,6 +30,9 @@ describe('the API documentation', () => {
         '/api/v1/me',
         '/api/v1/families/{familyId}/relationships',
         '/api/v1/families/{familyId}/relationships/{relationshipId}',
+        '/api/v1/referrals',
+        '/api/v1/referrals/{referralId}',
+        '/api/v1/referrals/{referralId}/moves',
       ]),
     );
     expect(spec.components.securitySchemes).toEqual({

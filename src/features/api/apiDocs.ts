@@ -51,6 +51,10 @@ export async function setUpApiDocs(app: FastifyInstance): Promise<void> {
         { name: 'Team', description: 'The team around the family and its lead professional' },
         { name: 'Search', description: 'Find families by a member’s name, date of birth or postcode' },
         { name: 'Chronology', description: 'Significant events in a family’s life, newest first' },
+        {
+          name: 'Referrals',
+          description: 'Referring to any service in the directory, and following each referral',
+        },
       ],
     },
     transform: ({ schema, url }) => ({

@@ -10,6 +10,7 @@ import { memberApi } from '../members/memberApi.ts';
 import { memberChangeApi } from '../members/memberChangeApi.ts';
 import { planApi } from '../plan/planApi.ts';
 import { programmeApi } from '../programmes/programmeApi.ts';
+import { referralApi } from '../referrals/referralApi.ts';
 import { relationshipApi } from '../relationships/relationshipApi.ts';
 import { searchChronologyApi } from '../search/searchApi.ts';
 import { setUpApiDocs } from './apiDocs.ts';
@@ -40,6 +41,7 @@ export async function apiRoutes(app: FastifyInstance, services: Services): Promi
       await api.register(groupApi, { db: services.db });
       await api.register(programmeApi, { db: services.db });
       await api.register(contactApi, { db: services.db });
+      await api.register(referralApi, { db: services.db, mailer: services.mailer });
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
-import { canSeePersonalData, hasRole } from '../../platform/access/accessContext.ts';
+import { type AccessContext, canSeePersonalData, hasRole } from '../../platform/access/accessContext.ts';
 import { requireUser } from '../../platform/auth/authHooks.ts';
 import { navigationFor } from '../../platform/views/navigation.ts';
 import { NoticeRepository } from '../breakGlass/noticeRepository.ts';
@@ -10,6 +10,7 @@ import { todayInUk } from '../chronology/dateParts.ts';
 import { FamilyRepository } from '../families/familyRepository.ts';
 import { todaysGroups } from '../groups/groupRepository.ts';
 import { findOverdue } from '../plan/overdueRepository.ts';
+import { ReferralRepository } from '../referrals/referralRepository.ts';
 import { longWaits } from '../waitingTimes/waitingTimesRepository.ts';
 import { FigureCache } from './figureCache.ts';
 import { presentOverdue } from './overduePresenter.ts';
@@ -25,12 +26,28 @@ const sectionText: Record<string, string> = {
 /** How long the home page's open families figure may be old. */
 export const openFamiliesSeconds = 10;
 
+export interface ReferralsWaiting {
+  /** Received, not yet decided. */
+  new: number;
+  /** On the waiting list. */
+  waiting: number;
+  /** Accepted, support not yet started. */
+  accepted: number;
+}
+
+async function referralsWaiting(db: Db, access: AccessContext): Promise<ReferralsWaiting> {
+  const counts = await new ReferralRepository(db, access).inboxCounts({ serviceId: '', urgency: '' });
+  return { new: counts.new ?? 0, waiting: counts.waiting ?? 0, accepted: counts.accepted ?? 0 };
+}
+
 /** The signed-in home page: one card for each section the user's roles open. */
 export function homeRoutes(app: FastifyInstance, db: Db): void {
   // The count walks the organisation's whole caseload, so it is kept for a few seconds per
   // organisation (it is the same for everyone there) instead of being made on every view.
   // Who may see it is still checked on every request; see bench/RESULTS.md for why.
   const openFamiliesByOrganisation = new FigureCache<number>(openFamiliesSeconds * 1000);
+  // The organisation's inbox counts, kept as briefly: the same for everyone there.
+  const referralsByOrganisation = new FigureCache<ReferralsWaiting>(openFamiliesSeconds * 1000);
   app.get('/', { preHandler: requireUser }, async (request, reply) => {
     const access = request.access;
     const openFamilies =
@@ -43,7 +60,7 @@ export function homeRoutes(app: FastifyInstance, db: Db): void {
     // One statement: the user's overdue plan actions and reviews, access-checked and audited in SQL.
     const practice = canSeePersonalData(access);
     const lead = practice && hasRole(access, 'team_lead') && access.organisationId;
-    const [overdueItems, myWork, groups, notices, waits] = await Promise.all([
+    const [overdueItems, myWork, groups, notices, waits, referrals] = await Promise.all([
       practice ? findOverdue(db, access, today) : undefined,
       // One statement: the worker's members due a contact and their totals, access-checked and audited in SQL.
       practice ? findMyWork(db, access, today) : undefined,
@@ -51,6 +68,10 @@ export function homeRoutes(app: FastifyInstance, db: Db): void {
       new NoticeRepository(db, access).unread(),
       // A team lead's flag: referrals to their organisation waiting over 3 and 6 weeks (counts only).
       lead ? longWaits(db, lead, today) : undefined,
+      // Referrals waiting in the organisation's inbox: a decision, a place, or support to start (counts only).
+      practice && access.organisationId
+        ? referralsByOrganisation.get(access.organisationId, () => referralsWaiting(db, access))
+        : undefined,
     ]);
     return reply.page('features/home/home.njk', {
       openFamilies,
@@ -58,6 +79,7 @@ export function homeRoutes(app: FastifyInstance, db: Db): void {
       myWork: myWork && presentMyWork(myWork, today, groups),
       isTeamLead: hasRole(access, 'team_lead'),
       longWaits: waits,
+      referralsWaiting: referrals,
       notices,
       canBreakGlass: hasRole(access, 'practitioner', 'team_lead'),
       sections: navigationFor(request.user, '').map((item) => ({

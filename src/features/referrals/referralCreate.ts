@@ -131,9 +131,11 @@ export async function createReferral(
         reference: sql`default`,
         serviceId: service.id,
         organisationId: service.organisationId,
-        origin: 'practitioner',
+        // Through the API a connected system refers, with its token for a signature.
+        origin: access.tokenId ? 'api' : 'practitioner',
         referringOrganisationId: organisationId,
         referredBy: access.userId ?? null,
+        referredByToken: access.tokenId ?? null,
         familyId,
         status: 'draft',
         reason: input.reason,
@@ -172,6 +174,7 @@ export async function createReferral(
     await tx.insert(referralEvent).values({
       referralId: created.id,
       actorUserId: access.userId ?? null,
+      actorTokenId: access.tokenId ?? null,
       fromStatus: null,
       toStatus: 'draft',
     });

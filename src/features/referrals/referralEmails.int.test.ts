@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import {
+  apiToken,
   appUser,
   auditEvent,
   directoryService,
@@ -13,8 +14,8 @@ import { anonymousAccess } from '../../platform/access/accessContext.ts';
 import { createOrganisation, createUser } from '../../testing/fixtures.ts';
 import { testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
-import { accessOf } from '../consent/consentTeamTesting.ts';
-import { receiveSelfReferral } from './referralCreate.ts';
+import { accessOf, tokenFor } from '../consent/consentTeamTesting.ts';
+import { createReferral, receiveSelfReferral } from './referralCreate.ts';
 import { moveReferral } from './referralService.ts';
 import { referralScenario, testMail } from './referralTesting.ts';
 
@@ -229,5 +230,47 @@ describe('emails about referrals', () => {
     expect(notice?.subject).toBe(`Referral ${outside.reference} from Hearth’s Find support service`);
     expect(notice?.body).toMatch(/\/referral-link\/[A-Za-z0-9_-]{43}/);
     expect(notice?.body).not.toMatch(/Morag|son drinks/);
+  });
+
+  it('for a referral a connected system made, the referring organisation’s team leads hear by email', async () => {
+    await tokenFor(database, s.home);
+    const [token] = await database.db.select().from(apiToken).where(eq(apiToken.organisationId, s.home.id));
+    const system = { ...accessOf(s.homeWorker, s.area.id), userId: undefined, tokenId: token?.id };
+    const made = await createReferral(
+      database.db,
+      system,
+      s.family.id,
+      s.service.id,
+      {
+        memberIds: [s.callum.id],
+        reason: 'Callum looks after his mum.',
+        wishes: null,
+        urgency: 'routine',
+        sharingBasis: 'consent',
+        consentPersonId: s.agnes.id,
+        consentMethod: 'digital',
+        consentOn: '2026-01-10',
+        concernId: null,
+        idempotencyKey: `system-${token?.id}`,
+        send: true,
+      },
+      testMail,
+    );
+    if (made.kind !== 'created') throw new Error(made.kind);
+    const since = new Date();
+    const moved = await database.db.transaction((tx) =>
+      moveReferral(
+        tx,
+        accessOf(s.outsiderWorker, s.area.id),
+        { referralId: made.id, version: 2, to: 'waiting', side: 'receiver' },
+        testMail,
+      ),
+    );
+    expect(moved.kind).toBe('moved');
+    const emails = await emailsSince(since);
+    expect(emails.map((e) => [e.toAddress, e.subject])).toEqual([
+      [s.homeLead.email, `Referral ${made.reference}: Waiting`],
+    ]);
+    expectNoPersonalData(emails);
   });
 });

@@ -4,7 +4,9 @@
 // - of a new referral or a withdrawal, the receiving organisation's team
 //   leads; a service outside Hearth instead gets a notice at its referral
 //   address, with a secure link for a new referral (referralLinks.ts);
-// - of every other change, the referrer, unless they made it themselves.
+// - of every other change, the referrer, unless they made it themselves; for
+//   a referral a connected system made (an API token, no user), the
+//   referring organisation's team leads.
 // Users who turned off "Email me about referrals" on their account page, and
 // users who are not active, get none.
 import { type SQL, sql } from 'drizzle-orm';
@@ -29,6 +31,8 @@ export interface MovedReferral {
   organisationId: string;
   referringOrganisationId: string | null;
   referredBy: string | null;
+  /** The API token that made it, when a connected system did. */
+  referredByToken?: string | null;
 }
 
 /** Queues the emails for a move in its transaction; the caller nudges the mailer after the commit. */
@@ -58,8 +62,14 @@ export async function emailMove(
               : { kind: 'referral_update', reference, serviceName, status: to },
         });
   }
-  if (row.referredBy && row.referringOrganisationId && row.referredBy !== access.userId)
-    for (const referrer of await wantingEmail(tx, sql`id = ${row.referredBy}`))
+  const referrers =
+    row.referredBy && row.referredBy !== access.userId
+      ? sql`id = ${row.referredBy}`
+      : !row.referredBy && row.referredByToken && row.referringOrganisationId !== access.organisationId
+        ? sql`organisation_id = ${row.referringOrganisationId} and 'team_lead' = any(roles)`
+        : undefined;
+  if (referrers && row.referringOrganisationId)
+    for (const referrer of await wantingEmail(tx, referrers))
       await mail.queue(tx, {
         organisationId: row.referringOrganisationId,
         to: referrer.email,

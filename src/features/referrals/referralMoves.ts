@@ -24,7 +24,7 @@ import { MemberService } from '../members/memberService.ts';
 import { serviceById, serviceRefusal } from './referralDirectory.ts';
 import type { ReferralMail } from './referralEmails.ts';
 import { type MoveFields, type MoveResult, moveReferral, notifyMove } from './referralService.ts';
-import type { Side } from './referralStatus.ts';
+import { movesFrom, type Side } from './referralStatus.ts';
 
 export interface MoveInput {
   version: number;
@@ -38,6 +38,11 @@ export interface MoveInput {
 /** A self-referral was shared by the person with this service only: it cannot be passed on. */
 export const selfReferralRedirect =
   'A self-referral cannot be passed on: the person shared it with this service only. Decline it and suggest where to go instead.';
+
+/** The moves a side may offer now; a self-referral cannot be passed on. */
+export function offeredMoves(row: { status: ReferralStatus; origin: string }, side: Side): ReferralStatus[] {
+  return movesFrom(row.status, side).filter((to) => !(to === 'redirected' && row.origin === 'self_referral'));
+}
 
 export type ApplyResult = MoveResult | { kind: 'invalid'; errors: Record<string, string> };
 
@@ -209,6 +214,7 @@ async function redirectTo(
   await tx.insert(referralEvent).values({
     referralId: created.id,
     actorUserId: access.userId ?? null,
+    actorTokenId: access.tokenId ?? null,
     fromStatus: null,
     toStatus: 'new',
     note: `Passed on from ${from.reference}: ${reason}`,

@@ -20,7 +20,7 @@ import {
   parseMoveForm,
   urgencyLabels,
 } from './referralForm.ts';
-import { applyMove } from './referralMoves.ts';
+import { applyMove, offeredMoves } from './referralMoves.ts';
 import { outsidePanel } from './referralOutside.ts';
 import {
   moveByPath,
@@ -33,7 +33,7 @@ import {
 } from './referralPresenter.ts';
 import { type ReferralDetail, ReferralRepository } from './referralRepository.ts';
 import { type CurrentState, conflictMessage } from './referralService.ts';
-import { movesFrom, type Side, statusLabels } from './referralStatus.ts';
+import { statusLabels } from './referralStatus.ts';
 
 type Request = FastifyRequest & { access: AccessContext };
 
@@ -43,11 +43,6 @@ const contactMethodWords = {
   email: 'By email',
   none: 'Do not contact them: they will get in touch themselves',
 } as const;
-
-/** The moves this side may offer now; a self-referral cannot be passed on. */
-function offeredMoves(row: ReferralDetail, side: Side): ReferralStatus[] {
-  return movesFrom(row.status, side).filter((to) => !(to === 'redirected' && row.origin === 'self_referral'));
-}
 
 async function load(db: Db, request: Request, options: { audit?: boolean } = {}) {
   const found = await new ReferralRepository(db, request.access).get(

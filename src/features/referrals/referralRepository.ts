@@ -27,6 +27,20 @@ export interface ReferralListRow {
   updatedAt: Date;
 }
 
+export interface ReferralPageRow extends ReferralListRow {
+  version: number;
+  serviceId: string;
+}
+
+export interface ReferralPageQuery {
+  side: 'made' | 'received';
+  statuses: ReferralStatus[];
+  serviceId?: string;
+  changedSince?: Date;
+  limit: number;
+  offset: number;
+}
+
 export interface InboxFilter {
   status: ReferralStatus;
   serviceId: string;
@@ -70,6 +84,7 @@ export interface ReferralDetail {
   receivedOn: string | null;
   firstSupportOn: string | null;
   createdAt: Date;
+  updatedAt: Date;
   referralTakes: string | null;
   referralNeeds: string | null;
   referralExcludes: string | null;
@@ -162,6 +177,46 @@ export class ReferralRepository {
     );
   }
 
+  /**
+   * A page of the referrals the organisation made (newest first) or received
+   * (no drafts, oldest sent first), for the API: no personal data, so it is
+   * audited as a list, like the inbox.
+   */
+  async page(query: ReferralPageQuery): Promise<{ total: number; rows: ReferralPageRow[] }> {
+    const organisationId = this.organisation();
+    if (!organisationId) return { total: 0, rows: [] };
+    const received = query.side === 'received';
+    const conditions: SQL[] = [
+      received
+        ? sql`r.organisation_id = ${organisationId} and r.status <> 'draft'`
+        : sql`r.referring_organisation_id = ${organisationId}`,
+    ];
+    if (query.statuses.length)
+      conditions.push(
+        sql`r.status in (${sql.join(
+          query.statuses.map((s) => sql`${s}`),
+          sql`, `,
+        )})`,
+      );
+    if (query.serviceId) conditions.push(sql`r.service_id = ${query.serviceId}`);
+    if (query.changedSince) conditions.push(sql`r.updated_at > ${query.changedSince.toISOString()}`);
+    const where = sql.join(conditions, sql` and `);
+    const [count] = await queryRows<{ total: number }>(
+      this.db,
+      sql`select count(*)::int as total from referral r where ${where}`,
+    );
+    const rows = await queryRows<ReferralPageRow>(
+      this.db,
+      sql`select ${listColumns}, r.version, r.service_id as "serviceId", o.name as "organisationName"
+        from referral r join directory_service s on s.id = r.service_id
+          left join organisation o on o.id = ${received ? sql`r.referring_organisation_id` : sql`r.organisation_id`}
+        where ${where}
+        order by ${received ? sql`r.sent_at, r.id` : sql`r.sent_at desc nulls first, r.created_at desc, r.id`}
+        limit ${query.limit} offset ${query.offset}`,
+    );
+    return { total: count?.total ?? 0, rows };
+  }
+
   /** A family's referrals made or received by this organisation (the family overview's part; the caller checked the family). */
   async forFamily(familyId: string): Promise<ReferralListRow[]> {
     const organisationId = this.organisation();
@@ -191,20 +246,20 @@ export class ReferralRepository {
           sql`select r.id, r.reference, r.status, r.origin, r.urgency, r.version, r.service_id as "serviceId",
               s.name as "serviceName", r.organisation_id as "organisationId", o.name as "organisationName",
               r.referring_organisation_id as "referringOrganisationId", ro.name as "referringOrganisationName",
-              u.display_name as "referredByName", r.family_id as "familyId", r.receiving_family_id as "receivingFamilyId",
+              coalesce(u.display_name, bt.name) as "referredByName", r.family_id as "familyId", r.receiving_family_id as "receivingFamilyId",
               r.self_referral_id as "selfReferralId", r.redirected_from_id as "redirectedFromId",
               rf.reference as "redirectedFromReference", rt.id as "redirectedToId", rt.reference as "redirectedToReference",
               r.reason, r.wishes, r.sharing_basis as "sharingBasis", r.consent_person_id as "consentPersonId",
               r.consent_method as "consentMethod", r.consent_on::text as "consentOn", r.concern_id as "concernId",
               r.decline_reason as "declineReason", r.suggestion,
               (r.sent_at at time zone 'Europe/London')::date::text as "receivedOn",
-              r.first_support_on::text as "firstSupportOn", r.created_at as "createdAt",
+              r.first_support_on::text as "firstSupportOn", r.created_at as "createdAt", r.updated_at as "updatedAt",
               s.referral_takes as "referralTakes", s.referral_needs as "referralNeeds",
               s.referral_excludes as "referralExcludes"
             from referral r join directory_service s on s.id = r.service_id
               join organisation o on o.id = r.organisation_id
               left join organisation ro on ro.id = r.referring_organisation_id
-              left join app_user u on u.id = r.referred_by
+              left join app_user u on u.id = r.referred_by left join api_token bt on bt.id = r.referred_by_token
               left join referral rf on rf.id = r.redirected_from_id
               left join lateral (select x.id, x.reference from referral x where x.redirected_from_id = r.id
                 order by x.created_at limit 1) rt on true
@@ -265,9 +320,11 @@ export class ReferralRepository {
     return queryRows<ReferralEventRow>(
       this.db,
       sql`select e.at, e.from_status as "fromStatus", e.to_status as "toStatus", e.note,
-          u.display_name as "actorName", o.name as "actorOrganisation", e.actor_link_id is not null as "byLink"
+          coalesce(u.display_name, t.name) as "actorName", coalesce(o.name, tor.name) as "actorOrganisation",
+          e.actor_link_id is not null as "byLink"
         from referral_event e left join app_user u on u.id = e.actor_user_id
           left join organisation o on o.id = u.organisation_id
+          left join api_token t on t.id = e.actor_token_id left join organisation tor on tor.id = t.organisation_id
         where e.referral_id = ${referralId}
            or e.referral_id in (with recursive chain(id, from_id) as (
                 select r.id, r.redirected_from_id from referral r where r.id = ${referralId}

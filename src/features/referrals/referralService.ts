@@ -77,10 +77,11 @@ export async function currentState(tx: Db, referralId: string): Promise<CurrentS
   const [row] = await queryRows<CurrentState>(
     tx,
     sql`select r.reference, r.status, r.version,
-        (select coalesce(u.display_name || ', ' || o.name,
+        (select coalesce(u.display_name || ', ' || o.name, t.name || ', ' || tor.name,
             case when e.actor_link_id is not null then s.name || ' (outside Hearth, by secure link)' end)
           from referral_event e
            left join app_user u on u.id = e.actor_user_id left join organisation o on o.id = u.organisation_id
+           left join api_token t on t.id = e.actor_token_id left join organisation tor on tor.id = t.organisation_id
           where e.referral_id = r.id order by e.at desc, e.id desc limit 1) as "changedBy"
       from referral r join directory_service s on s.id = r.service_id where r.id = ${referralId}`,
   );
@@ -97,6 +98,8 @@ export async function notifyMove(
     organisationId: string;
     referringOrganisationId: string | null;
     referredBy: string | null;
+    /** The API token that made it, when a connected system did. */
+    referredByToken?: string | null;
   },
   to: ReferralStatus,
   mail: ReferralMail,
@@ -107,6 +110,20 @@ export async function notifyMove(
     await tx.insert(notification).values({
       organisationId: row.referringOrganisationId,
       userId: row.referredBy,
+      kind: `referral.${to}`,
+      referralId: row.id,
+      message,
+    });
+  // A connected system made it: the referring organisation as a whole hears of the other side's changes.
+  if (
+    !row.referredBy &&
+    row.referredByToken &&
+    row.referringOrganisationId &&
+    row.referringOrganisationId !== access.organisationId
+  )
+    await tx.insert(notification).values({
+      organisationId: row.referringOrganisationId,
+      userId: null,
       kind: `referral.${to}`,
       referralId: row.id,
       message,
@@ -145,6 +162,7 @@ export async function moveReferral(
       organisationId: referral.organisationId,
       referringOrganisationId: referral.referringOrganisationId,
       referredBy: referral.referredBy,
+      referredByToken: referral.referredByToken,
       familyId: referral.familyId,
     })
     .from(referral)

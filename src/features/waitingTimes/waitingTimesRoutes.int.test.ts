@@ -53,6 +53,18 @@ describe('waiting-times pages', () => {
     expect(worker.body).not.toContain('Waiting over 3 weeks');
   });
 
+  it('shows a worker the referrals waiting in their organisation’s inbox on the home page, and nobody else’s', async () => {
+    const worker = await (await signedIn(practitioner.email)).get('/');
+    expect(worker.body).toContain('Referrals waiting');
+    expect(worker.body).toContain('2 new referrals to decide');
+    expect(worker.body).toContain('1 on the waiting list');
+    expect(worker.body).not.toContain('accepted, support not yet started');
+    const stranger = await createUser(database.db, theirs.organisationId, ['practitioner']);
+    const elsewhere = await (await signedIn(stranger.email)).get('/');
+    expect(elsewhere.body).toContain('1 on the waiting list');
+    expect(elsewhere.body).not.toContain('new referrals to decide');
+  });
+
   it('shows the organisation’s waiting times, for one of its services or all, and no other organisation’s', async () => {
     const browser = await signedIn(practitioner.email);
     const all = await browser.get('/practice/waiting-times');
