@@ -88,11 +88,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   groupRoutes(app, services.db);
   programmeRoutes(app, services.db);
   contactRoutes(app, services.db);
-  referralRoutes(app, services.db);
+  referralRoutes(app, services.db, services.mailer);
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   waitingTimesRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
-  finderRoutes(app, services.db, deps.finderLimits);
+  finderRoutes(app, services.db, deps.finderLimits, services.mailer);
   listingRoutes(app, services.db);
   notificationRoutes(app, services);
   await apiRoutes(app, services);

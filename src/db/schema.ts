@@ -1,6 +1,6 @@
 // Drizzle's view of the tables created by the SQL files in migrations/.
 // The SQL is the source of truth; schema.int.test.ts checks the two agree.
-import { bigint, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -50,6 +50,8 @@ export const appUser = pgTable('app_user', {
   createdAt: createdAt(),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
   deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+  // "Email me about referrals" (migration 0023).
+  emailReferrals: boolean('email_referrals').notNull().default(true),
 });
 
 export const userInvitation = pgTable('user_invitation', {
@@ -101,6 +103,8 @@ export const auditEvent = pgTable('audit_event', {
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   actorUserId: uuid('actor_user_id'),
   actorTokenId: uuid('actor_token_id'),
+  // A referral's secure link, for a service outside Hearth (migration 0023).
+  actorLinkId: uuid('actor_link_id'),
   organisationId: uuid('organisation_id'),
   action: text('action').notNull(),
   outcome: text('outcome').$type<AuditOutcome>().notNull().default('success'),

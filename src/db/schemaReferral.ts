@@ -89,7 +89,17 @@ export const referralLink = pgTable('referral_link', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  // Migration 0023: what it is for, where it went, its first view, what using it did, who revoked it.
+  purpose: text('purpose').$type<ReferralLinkPurpose>().notNull().default('decide'),
+  sentTo: text('sent_to'),
+  emailId: uuid('email_id'),
+  firstViewedAt: timestamp('first_viewed_at', { withTimezone: true }),
+  usedFor: text('used_for').$type<ReferralStatus>(),
+  revokedBy: uuid('revoked_by'),
 });
+
+/** A link for deciding (accept or decline), or, once accepted, for saying when support started. */
+export type ReferralLinkPurpose = 'decide' | 'started';
 
 export const notification = pgTable('notification', {
   id: uuid('id').primaryKey().defaultRandom(),

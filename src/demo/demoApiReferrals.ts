@@ -12,6 +12,7 @@ import { familyVisible } from '../features/families/familyVisibility.ts';
 import { createReferral, familyForReferral } from '../features/referrals/referralCreate.ts';
 import { applyMove } from '../features/referrals/referralMoves.ts';
 import type { AccessContext } from '../platform/access/accessContext.ts';
+import { demoMail } from './demoOutside.ts';
 
 const stories = [
   {
@@ -116,19 +117,26 @@ export async function addDemoApiReferrals(
     const affected = family.members.filter((m) => !m.roles.includes('using_substances'));
     const members = (affected.length ? affected : family.members).slice(0, 2);
     const sentAt = new Date(today.getTime() - story.sent * 86_400_000);
-    const made = await createReferral(tx, recovery, family.id, service.id, {
-      memberIds: members.map((m) => m.personId),
-      reason: story.reason,
-      wishes: story.wishes,
-      urgency: story.urgency,
-      sharingBasis: 'consent',
-      consentPersonId: members[0]?.personId as string,
-      consentMethod: 'digital',
-      consentOn: todayInUk(new Date(sentAt.getTime() - 86_400_000)),
-      concernId: null,
-      idempotencyKey: `demo-api-referral-${i + 1}`,
-      send: true,
-    });
+    const made = await createReferral(
+      tx,
+      recovery,
+      family.id,
+      service.id,
+      {
+        memberIds: members.map((m) => m.personId),
+        reason: story.reason,
+        wishes: story.wishes,
+        urgency: story.urgency,
+        sharingBasis: 'consent',
+        consentPersonId: members[0]?.personId as string,
+        consentMethod: 'digital',
+        consentOn: todayInUk(new Date(sentAt.getTime() - 86_400_000)),
+        concernId: null,
+        idempotencyKey: `demo-api-referral-${i + 1}`,
+        send: true,
+      },
+      demoMail,
+    );
     if (made.kind !== 'created') throw new Error(`demo API referral not made: ${made.kind}`);
     const decidedAt = story.accept ? new Date(sentAt.getTime() + 2 * 86_400_000) : undefined;
     if (decidedAt && supportToken)
@@ -146,6 +154,7 @@ export async function addDemoApiReferrals(
           firstSupportOn: null,
           note: 'Accepted in our case management system.',
         },
+        demoMail,
         decidedAt,
       );
     await dateByDemoDay(tx, made.id, sentAt, decidedAt);

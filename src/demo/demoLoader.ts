@@ -31,6 +31,7 @@ import { addDemoGroups } from './demoGroups.ts';
 import { addDemoListings } from './demoListings.ts';
 import { addDemoMembers } from './demoMembers.ts';
 import { addDemoNotifications } from './demoNotifications.ts';
+import { addDemoOutside } from './demoOutside.ts';
 import { addDemoPlans } from './demoPlan.ts';
 import { addDemoProgrammes } from './demoProgrammes.ts';
 import { addDemoReferrals } from './demoReferrals.ts';
@@ -205,6 +206,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     });
     await addDemoListings(tx, today);
     await addDemoReferrals(tx, { orgId, today });
+    await addDemoOutside(tx, { areaId: area.id, orgId, today });
     await addDemoApiReferrals(tx, { orgId, areaId: area.id, today });
     // The demo writes contacts directly: each member's last contact is worked out from them once.
     await refreshLastContacts(tx);

@@ -4,7 +4,9 @@ import { type Database, queryRows } from '../db/client.ts';
 import { likelyDuplicates } from '../features/members/duplicateFinder.ts';
 import { linkOptions } from '../features/referrals/referralMatch.ts';
 import { waitDays, waitFlag } from '../features/referrals/referralStatus.ts';
-import { demoDatabase, demoTodayText } from '../testing/demoDatabase.ts';
+import { hashSecret } from '../platform/auth/tokens.ts';
+import { demoDatabase, demoToday, demoTodayText } from '../testing/demoDatabase.ts';
+import { demoOutsideEmail } from './demoOutside.ts';
 
 describe('the demo referrals', () => {
   let handle: { database: Database };
@@ -112,5 +114,33 @@ describe('the demo referrals', () => {
       postcode: null,
     });
     expect(linkOptions(matches).some((o) => o.value.startsWith('person:'))).toBe(true);
+  });
+
+  it('has a service outside Hearth with a new referral whose notice, with a working link, waits in the outbox', async () => {
+    const [outside] = await queryRows<{ users: number; referrals: number; openLinks: number }>(
+      handle.database.db,
+      sql`select (select count(*)::int from app_user u where u.organisation_id = s.organisation_id) as users,
+          (select count(*)::int from referral r where r.service_id = s.id) as referrals,
+          (select count(*)::int from referral_link l join referral r on r.id = l.referral_id
+            where r.service_id = s.id and l.used_at is null and l.revoked_at is null and l.expires_at > ${demoToday.toISOString()}::timestamptz) as "openLinks"
+        from directory_service s where s.referral_email = ${demoOutsideEmail}`,
+    );
+    expect(outside).toEqual({ users: 0, referrals: 2, openLinks: 2 });
+    const emails = await queryRows<{ body: string; sent: boolean }>(
+      handle.database.db,
+      sql`select body, sent_at is not null as sent from email_outbox where to_address = ${demoOutsideEmail} order by created_at`,
+    );
+    expect(emails.map((e) => e.sent)).toEqual([false, true, false]);
+    const waiting = emails
+      .filter((e) => !e.sent)
+      .map((e) => /\/referral-link\/([A-Za-z0-9_-]{43})/.exec(e.body)?.[1]);
+    const hashes = await queryRows<{ tokenHash: string }>(
+      handle.database.db,
+      sql`select token_hash as "tokenHash" from referral_link where sent_to = ${demoOutsideEmail}`,
+    );
+    for (const token of waiting)
+      expect(hashes.map((h) => h.tokenHash)).toContain(hashSecret(token as string));
+    // The sent one keeps no secret.
+    expect(emails.find((e) => e.sent)?.body).toContain('/referral-link/(removed once sent)');
   });
 });

@@ -27,10 +27,11 @@ export function actionName(action: string): string {
   return actionNames[action] ?? action;
 }
 
-/** Who acted: a user, an API token, or nobody known (a failed sign-in, say). */
-export function actorName(event: Pick<AuditEventRow, 'userName' | 'tokenName'>): string {
+/** Who acted: a user, an API token, a referral's secure link, or nobody known (a failed sign-in, say). */
+export function actorName(event: Pick<AuditEventRow, 'userName' | 'tokenName' | 'linkId'>): string {
   if (event.userName) return event.userName;
   if (event.tokenName) return `API token ${event.tokenName}`;
+  if (event.linkId) return `Secure referral link ${event.linkId.slice(0, 8)}`;
   return 'Unknown';
 }
 

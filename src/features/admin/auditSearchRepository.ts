@@ -10,6 +10,8 @@ export interface AuditEventRow {
   at: Date;
   userName: string | null;
   tokenName: string | null;
+  /** A referral's secure link, used by a service outside Hearth. */
+  linkId?: string | null;
   action: string;
   outcome: AuditOutcome;
   recordType: string | null;
@@ -81,6 +83,7 @@ export class AuditSearchRepository {
           at: auditEvent.at,
           userName: appUser.displayName,
           tokenName: apiToken.name,
+          linkId: auditEvent.actorLinkId,
           action: auditEvent.action,
           outcome: auditEvent.outcome,
           recordType: auditEvent.recordType,

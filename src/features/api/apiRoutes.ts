@@ -41,7 +41,7 @@ export async function apiRoutes(app: FastifyInstance, services: Services): Promi
       await api.register(groupApi, { db: services.db });
       await api.register(programmeApi, { db: services.db });
       await api.register(contactApi, { db: services.db });
-      await api.register(referralApi, { db: services.db });
+      await api.register(referralApi, { db: services.db, mailer: services.mailer });
     },
     { prefix: '/api/v1' },
   );

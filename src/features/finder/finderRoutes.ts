@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { errorList, type FieldErrors } from '../../platform/http/forms.ts';
 import { audiences, deliveryMethods, supportKinds, type Term } from '../directory/vocabulary.ts';
+import type { Mailer } from '../notifications/mailer.ts';
 import { presentResult } from './finderPresenter.ts';
 import { finderPage, refusedByLimit } from './finderRender.ts';
 import { serviceRoutes } from './finderServiceRoutes.ts';
@@ -78,7 +79,12 @@ function searchPage(
   });
 }
 
-export function finderRoutes(app: FastifyInstance, db: Db, limits: FinderLimits = defaultFinderLimits): void {
+export function finderRoutes(
+  app: FastifyInstance,
+  db: Db,
+  limits: FinderLimits = defaultFinderLimits,
+  mailer: Mailer,
+): void {
   const searches = new RateLimit(limits.searchesPerMinute);
   const sends = new RateLimit(limits.sendsPerMinute);
 
@@ -173,7 +179,7 @@ export function finderRoutes(app: FastifyInstance, db: Db, limits: FinderLimits 
         });
       });
 
-      serviceRoutes(finder, db, sends);
+      serviceRoutes(finder, db, sends, mailer);
     },
     { prefix: '/find-support' },
   );

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { listingProblemKinds } from '../../db/schemaDirectory.ts';
 import { errorList, type FieldErrors } from '../../platform/http/forms.ts';
 import { audiences } from '../directory/vocabulary.ts';
+import type { Mailer } from '../notifications/mailer.ts';
 import { presentService, whatHappensNext } from './finderPresenter.ts';
 import { finderPage, refusedByLimit } from './finderRender.ts';
 import {
@@ -63,7 +64,7 @@ function problemPage(reply: FastifyReply, service: ServiceRow, form: ProblemForm
   });
 }
 
-export function serviceRoutes(finder: FastifyInstance, db: Db, sends: RateLimit): void {
+export function serviceRoutes(finder: FastifyInstance, db: Db, sends: RateLimit, mailer: Mailer): void {
   finder.get('/services/:id', async (request, reply) => {
     const row = await findService(db, serviceId(request.params));
     if (!row) return notFound(reply);
@@ -83,7 +84,9 @@ export function serviceRoutes(finder: FastifyInstance, db: Db, sends: RateLimit)
     const form = parseReferralForm(request.body);
     const checked = checkReferralForm(form);
     if (!checked.ok) return referralPage(reply.code(400), row, form, checked.errors);
-    await storeSelfReferral(db, request.access, row, checked.value);
+    await storeSelfReferral(db, request.access, row, checked.value, mailer);
+    // Its emails (the team leads', or an outside service's notice) were queued with it: send them now.
+    mailer.nudge();
     return reply.redirect(`/find-support/services/${row.id}/asked`, 303);
   });
 

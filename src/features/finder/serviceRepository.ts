@@ -9,6 +9,7 @@ import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import type { ServiceColumns } from '../directory/serviceColumns.ts';
 import { receiveSelfReferral } from '../referrals/referralCreate.ts';
+import type { ReferralMail } from '../referrals/referralEmails.ts';
 import type { ProblemInput } from './problemForm.ts';
 import type { ReferralInput } from './referralForm.ts';
 
@@ -81,6 +82,7 @@ export async function storeSelfReferral(
   access: AccessContext,
   service: Pick<ServiceRow, 'id' | 'organisation_id'>,
   input: ReferralInput,
+  mail: ReferralMail,
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -89,7 +91,7 @@ export async function storeSelfReferral(
       .returning({ id: selfReferral.id });
     if (!row) throw new Error('self-referral not stored');
     // It arrives in the service's referrals inbox as a new referral, marked as a self-referral.
-    await receiveSelfReferral(tx, row.id);
+    await receiveSelfReferral(tx, row.id, mail, access);
     await recordAudit(
       tx,
       { ...access, organisationId: service.organisation_id },

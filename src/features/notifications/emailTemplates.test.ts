@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type EmailTemplate, EmailTemplateError, renderEmail } from './emailTemplates.ts';
+import { withoutSecrets } from './mailer.ts';
+
+const token = 'Ab3_-'.repeat(8).concat('xyz');
 
 describe('email templates', () => {
   it('says a new referral has arrived, with its reference, the service and the sign-in link only', () => {
@@ -45,5 +48,62 @@ describe('email templates', () => {
       'https://h.example',
     );
     expect(oneLine.body.split('\n')[0]).toContain('Family Bcc: someone@example.org.');
+  });
+
+  it('tells a service outside Hearth who referred and how urgently, with its secure link and the day it ends, and nothing else', () => {
+    const notice = renderEmail(
+      {
+        kind: 'outside_referral',
+        reference: 'R-000125',
+        serviceName: 'Dunmore Family Counselling',
+        referringOrganisation: 'NHS Glenmuir Community Recovery Service',
+        urgency: 'urgent',
+        token,
+        expiresOn: '2026-04-14',
+        familyName: 'Agnes Testfamily',
+      } as EmailTemplate,
+      'https://hearth.example.org/',
+    );
+    expect(notice.subject).toBe('Referral R-000125 from NHS Glenmuir Community Recovery Service');
+    expect(notice.body).toContain('urgency: urgent');
+    expect(notice.body).toContain(`https://hearth.example.org/referral-link/${token}`);
+    expect(notice.body).toContain('It works until 14 April 2026');
+    expect(notice.body).not.toMatch(/Agnes|Testfamily/);
+    const started = renderEmail(
+      {
+        kind: 'outside_started',
+        reference: 'R-000125',
+        serviceName: 'S',
+        referringOrganisation: 'O',
+        token,
+        expiresOn: '2026-05-01',
+      },
+      'https://h.example',
+    );
+    expect(started.subject).toBe('Referral R-000125: tell us when support starts');
+    const withdrawn = renderEmail(
+      { kind: 'outside_withdrawn', reference: 'R-000125', serviceName: 'S', referringOrganisation: 'O' },
+      'https://h.example',
+    );
+    expect(withdrawn.body).not.toContain('/referral-link/');
+    const bad = {
+      kind: 'outside_started',
+      reference: 'R-000125',
+      serviceName: 'S',
+      referringOrganisation: 'O',
+      expiresOn: '2026-05-01',
+    };
+    expect(() => renderEmail({ ...bad, token: 'short' } as EmailTemplate, 'https://h.example')).toThrow(
+      EmailTemplateError,
+    );
+    expect(() =>
+      renderEmail({ ...bad, token, expiresOn: 'soon' } as EmailTemplate, 'https://h.example'),
+    ).toThrow(EmailTemplateError);
+  });
+
+  it('keeps no secure link’s secret in the copy of a sent email', () => {
+    const body = `Open https://h.example/referral-link/${token} to answer.`;
+    expect(withoutSecrets(body)).toBe('Open https://h.example/referral-link/(removed once sent) to answer.');
+    expect(withoutSecrets('No link here.')).toBe('No link here.');
   });
 });

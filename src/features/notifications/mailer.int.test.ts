@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
+import { migrate } from '../../db/migrate.ts';
 import { emailOutbox } from '../../db/schema.ts';
 import { createArea, createOrganisation } from '../../testing/fixtures.ts';
-import { testDatabase } from '../../testing/testDatabase.ts';
+import { ownDatabase } from '../../testing/testDatabase.ts';
 import { startFakeSmtp } from './fakeSmtpServer.ts';
 import { Mailer, queueEmail } from './mailer.ts';
 
@@ -11,17 +12,21 @@ const template = { kind: 'new_referral' as const, reference: 'R-000321', service
 
 describe('the mailer and its outbox', () => {
   let database: Database;
+  let drop: () => Promise<void>;
   let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
   let organisationId: string;
   beforeAll(async () => {
-    database = await testDatabase();
+    // A database of its own: the mailer sends every waiting email, and other test files' emails
+    // (secure links they still read) must not be sent, nor theirs crowd this test's out of a batch.
+    ({ database, drop } = await ownDatabase('mailer'));
+    await migrate(database);
     smtp = await startFakeSmtp();
     const area = await createArea(database.db);
     organisationId = (await createOrganisation(database.db, area.id)).id;
   });
   afterAll(async () => {
     await smtp.close();
-    await database.close();
+    await drop();
   });
 
   const row = async (id: string) =>
@@ -81,6 +86,36 @@ describe('the mailer and its outbox', () => {
     const again = await mailer.sendWaiting();
     expect(smtp.messages.filter((m) => m.to.includes('nobody@refused.example'))).toHaveLength(0);
     expect(again.failed).toBe(0);
+  });
+
+  it('sends a secure link to its recipient, and keeps no copy of its secret once sent', async () => {
+    const mailer = new Mailer(database.db, {
+      baseUrl: 'https://hearth.example.org',
+      smtpUrl: `smtp://hearth:secret-password@127.0.0.1:${smtp.port}`,
+      smtpFrom: 'hearth@example.org',
+    });
+    const token = 'k'.repeat(43);
+    const id = await mailer.queue(database.db, {
+      organisationId,
+      to: 'referrals@outside.example',
+      template: {
+        kind: 'outside_referral',
+        reference: 'R-000322',
+        serviceName: 'Counselling',
+        referringOrganisation: 'Recovery service',
+        urgency: 'routine',
+        token,
+        expiresOn: '2026-06-01',
+      },
+    });
+    expect((await row(id))?.body).toContain(`/referral-link/${token}`);
+    await mailer.sendWaiting();
+    const message = smtp.messages.find((m) => m.to.includes('referrals@outside.example'));
+    expect(message?.data.replace(/=\r\n/g, '')).toContain(`/referral-link/${token}`);
+    const kept = await row(id);
+    expect(kept?.sentAt).toBeInstanceOf(Date);
+    expect(kept?.body).not.toContain(token);
+    expect(kept?.body).toContain('/referral-link/(removed once sent)');
   });
 
   it('refuses an email with no proper address or a made-up template', async () => {

@@ -7,7 +7,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client.ts';
 import { emailOutbox } from '../../db/schema.ts';
-import { type EmailTemplate, EmailTemplateError, renderEmail } from './emailTemplates.ts';
+import { type EmailTemplate, EmailTemplateError, referralLinkPath, renderEmail } from './emailTemplates.ts';
 
 export interface EmailToQueue {
   /** The organisation the email is for (whose admins see it); null for none. */
@@ -32,6 +32,17 @@ export async function queueEmail(tx: Db, email: EmailToQueue): Promise<string> {
     .returning({ id: emailOutbox.id });
   if (!row) throw new Error('the email was not queued');
   return row.id;
+}
+
+const secretLink = new RegExp(`(${referralLinkPath})[A-Za-z0-9_-]{43}`, 'g');
+
+/**
+ * The copy of a sent email the outbox keeps: a secure link's secret is
+ * removed once the email has gone, so only its recipient can use it. An
+ * email not sent yet keeps it, for an admin to pass on when there is no SMTP.
+ */
+export function withoutSecrets(body: string): string {
+  return body.replace(secretLink, '$1(removed once sent)');
 }
 
 /** What the mailer needs of a nodemailer transport. */
@@ -116,7 +127,10 @@ export class Mailer {
     for (const email of waiting) {
       try {
         await transport.sendMail({ from, to: email.toAddress, subject: email.subject, text: email.body });
-        await this.db.update(emailOutbox).set({ sentAt: new Date() }).where(eq(emailOutbox.id, email.id));
+        await this.db
+          .update(emailOutbox)
+          .set({ sentAt: new Date(), body: withoutSecrets(email.body) })
+          .where(eq(emailOutbox.id, email.id));
         sent += 1;
       } catch (error) {
         await this.db

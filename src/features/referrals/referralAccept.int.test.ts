@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../db/client.ts';
 import { auditEvent, directoryService, referral, referralMember, selfReferral } from '../../db/schema.ts';
+import { anonymousAccess } from '../../platform/access/accessContext.ts';
 import { createOrganisation, createUser } from '../../testing/fixtures.ts';
 import { testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
@@ -9,7 +10,7 @@ import { accessOf } from '../consent/consentTeamTesting.ts';
 import { emptyMemberForm, validateMemberForm } from '../members/memberForm.ts';
 import { MemberService } from '../members/memberService.ts';
 import { receiveSelfReferral } from './referralCreate.ts';
-import { referralScenario } from './referralTesting.ts';
+import { referralScenario, testMail } from './referralTesting.ts';
 
 describe('accepting a referral links it to a family the person is already in', () => {
   let database: Database;
@@ -50,7 +51,12 @@ describe('accepting a referral links it to a family the person is already in', (
           helpWith: 'My son drinks and I do not know what to do.',
         })
         .returning();
-      const row = await receiveSelfReferral(database.db, self?.id as string);
+      const row = await receiveSelfReferral(
+        database.db,
+        self?.id as string,
+        testMail,
+        anonymousAccess('::1', 'test'),
+      );
       return row.id;
     }
     /** Starts a family as one organisation's worker, with one person. */

@@ -15,6 +15,7 @@ import {
   notFoundProblem,
 } from '../api/apiSchemas.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
+import type { Mailer } from '../notifications/mailer.ts';
 import { bodyErrors, formOfBody, referralOfKey } from './referralApiCreate.ts';
 import { moveProblem } from './referralApiMoves.ts';
 import { presentReferral, presentReferralSummary, referralEtag } from './referralApiPresenter.ts';
@@ -59,7 +60,10 @@ export async function referralBody(db: Db, access: AccessContext, id: string, au
   return presentReferral(parts, todayInUk(new Date()));
 }
 
-export const referralApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const referralApi: FastifyPluginAsyncTypebox<{ db: Db; mailer: Mailer }> = async (
+  app,
+  { db, mailer },
+) => {
   const tags = ['Referrals'];
   const errors = { ...badRequestProblem, ...authProblems, ...forbiddenProblem, ...notFoundProblem };
 
@@ -253,7 +257,8 @@ export const referralApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
           'The referral was not made: see errors.',
           bodyErrors(checked.errors, form),
         );
-      const outcome = await createReferral(db, access, family.id, body.serviceId, checked.value);
+      const outcome = await createReferral(db, access, family.id, body.serviceId, checked.value, mailer);
+      mailer.nudge();
       if (outcome.kind === 'not_found')
         return sendProblem(reply, problem(404, 'There is no family with this id that you may see.'));
       if (outcome.kind === 'invalid')
@@ -291,7 +296,7 @@ export const referralApi: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
       },
     },
     async (request, reply) => {
-      const outcome = await moveProblem(db, request.access, request.params.referralId, request.body);
+      const outcome = await moveProblem(db, mailer, request.access, request.params.referralId, request.body);
       if (outcome.problem) return sendProblem(reply, outcome.problem);
       const body = await referralBody(db, request.access, request.params.referralId, false);
       if (!body) return sendProblem(reply, problem(404, notFound));

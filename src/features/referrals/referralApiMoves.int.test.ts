@@ -3,11 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { auditEvent, consent, familyTeamMember, notification, selfReferral } from '../../db/schema.ts';
+import { anonymousAccess } from '../../platform/access/accessContext.ts';
 import { testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { referralApiScenario } from './referralApiTesting.ts';
 import { receiveSelfReferral } from './referralCreate.ts';
+import { testMail } from './referralTesting.ts';
 
 describe('following and moving referrals through the API', () => {
   let database: Database;
@@ -265,7 +267,12 @@ describe('following and moving referrals through the API', () => {
         helpWith: 'My son drinks and I do not know what to do.',
       })
       .returning();
-    const { id } = await receiveSelfReferral(database.db, self?.id as string);
+    const { id } = await receiveSelfReferral(
+      database.db,
+      self?.id as string,
+      testMail,
+      anonymousAccess('::1', 'test'),
+    );
     const body = (await read(id, s.tokens.outsider)).json();
     expect(body).toMatchObject({
       origin: 'self_referral',

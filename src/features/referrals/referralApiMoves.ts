@@ -6,6 +6,7 @@ import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { type Problem, problem } from '../../platform/http/problems.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
+import type { Mailer } from '../notifications/mailer.ts';
 import { partsOfIso } from '../plan/planForms.ts';
 import type { MoveBody } from './referralApiSchemas.ts';
 import { checkMoveForm } from './referralForm.ts';
@@ -35,6 +36,7 @@ function conflict(detail: string, current: CurrentState): Problem {
 /** Makes the move, or says why not: 404 neither side's, 403 the other side's move, 422 a rule, 409 a conflict. */
 export async function moveProblem(
   db: Db,
+  mailer: Mailer,
   access: AccessContext,
   referralId: string,
   body: MoveBody,
@@ -85,8 +87,11 @@ export async function moveProblem(
       errors: Object.entries(errors).map(([name, detail]) => ({ pointer: `#/${name}`, detail })),
     });
   if (!checked.ok) return { problem: fieldErrors(checked.errors) };
-  const result = await applyMove(db, access, row.id, to, side, checked.value);
-  if (result.kind === 'moved') return {};
+  const result = await applyMove(db, access, row.id, to, side, checked.value, mailer);
+  if (result.kind === 'moved') {
+    mailer.nudge();
+    return {};
+  }
   if (result.kind === 'not_found')
     return {
       problem: problem(404, 'There is no referral with this id that your organisation made or received.'),

@@ -18,6 +18,7 @@ import { type OverviewConcern, openConcernsForOverview } from '../assessment/con
 import { familyVisible, memberVisible } from '../families/familyVisibility.ts';
 import { displayName } from '../members/memberAge.ts';
 import { type CriteriaMember, serviceById, serviceRefusal } from './referralDirectory.ts';
+import { emailMove, type ReferralMail } from './referralEmails.ts';
 import type { ReferralInput } from './referralForm.ts';
 import { moveMessage, moveReferral } from './referralService.ts';
 
@@ -85,6 +86,7 @@ export async function createReferral(
   familyId: string,
   serviceId: string,
   input: ReferralInput,
+  mail: ReferralMail,
 ): Promise<CreateOutcome> {
   const organisationId = access.organisationId;
   if (!organisationId) return { kind: 'not_found' };
@@ -184,12 +186,12 @@ export async function createReferral(
       detail: { serviceId: service.id, members: input.memberIds.length, basis: input.sharingBasis },
     });
     if (input.send) {
-      const sent = await moveReferral(tx, access, {
-        referralId: created.id,
-        version: 1,
-        to: 'new',
-        side: 'referrer',
-      });
+      const sent = await moveReferral(
+        tx,
+        access,
+        { referralId: created.id, version: 1, to: 'new', side: 'referrer' },
+        mail,
+      );
       if (sent.kind !== 'moved') throw new Error(`a new referral could not be sent: ${sent.kind}`);
     }
     return { kind: 'created' as const, ...created, repeated: false };
@@ -209,12 +211,15 @@ export async function deleteOldDrafts(db: Db, now: Date = new Date()): Promise<n
 /**
  * A self-referral from the public finder arrives in the service's inbox the
  * same way as any referral: a new referral marked as a self-referral, with its
- * history and a notice to the organisation (no personal data). Call inside the
- * transaction that saves the self_referral row.
+ * history, a notice to the organisation and emails (no personal data; a
+ * service outside Hearth gets its secure link). Call inside the transaction
+ * that saves the self_referral row, with the public request's access.
  */
 export async function receiveSelfReferral(
   tx: Db,
   selfReferralId: string,
+  mail: ReferralMail,
+  access: AccessContext,
 ): Promise<{ id: string; reference: string }> {
   const [self] = await tx.select().from(selfReferral).where(eq(selfReferral.id, selfReferralId));
   if (!self) throw new Error('self-referral not found');
@@ -241,5 +246,12 @@ export async function receiveSelfReferral(
     referralId: created.id,
     message: moveMessage(created.reference, 'new'),
   });
+  await emailMove(
+    tx,
+    access,
+    mail,
+    { ...created, organisationId: self.organisationId, referringOrganisationId: null, referredBy: null },
+    'new',
+  );
   return created;
 }

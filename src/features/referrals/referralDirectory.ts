@@ -6,6 +6,7 @@ import { type Db, queryRows } from '../../db/client.ts';
 import type { MemberRole } from '../../db/schema.ts';
 import { type Audience, audiences, labelOf, supportKinds } from '../directory/vocabulary.ts';
 import { memberAge } from '../members/memberAge.ts';
+import { outsideHearth } from './outsideHearth.ts';
 
 export interface ReferralService {
   id: string;
@@ -21,12 +22,17 @@ export interface ReferralService {
   referralTakes: string | null;
   referralNeeds: string | null;
   referralExcludes: string | null;
+  /** Where notices go for a service outside Hearth. */
+  referralEmail: string | null;
+  /** Outside Hearth: nobody in its organisation can work its referrals inbox (src/features/referrals/outsideHearth.ts). */
+  outsideHearth: boolean;
 }
 
 const columns = sql`s.id, s.organisation_id as "organisationId", o.name as "organisationName", s.name, s.summary,
   s.status, s.audiences, s.minimum_age as "minimumAge", s.maximum_age as "maximumAge",
   s.support_kinds as "supportKinds", s.referral_takes as "referralTakes", s.referral_needs as "referralNeeds",
-  s.referral_excludes as "referralExcludes"`;
+  s.referral_excludes as "referralExcludes", s.referral_email as "referralEmail",
+  ${outsideHearth(sql`s.organisation_id`)} as "outsideHearth"`;
 
 /** Active services whose name or summary holds the words, or that give this kind of support; at most 50, by name. */
 export async function searchServices(
@@ -60,6 +66,8 @@ export function serviceRefusal(service: ReferralService | undefined): string | u
   if (!service) return 'This service is no longer in the directory. Choose another service.';
   if (service.status !== 'active')
     return `${service.name} is not taking referrals at the moment: it is marked inactive in the directory. Choose another service.`;
+  if (service.outsideHearth && !service.referralEmail)
+    return `${service.name} is not on Hearth and has no referral email address in the directory, so it cannot be sent a referral here. Contact the service yourself, or choose another service.`;
   return undefined;
 }
 

@@ -11,6 +11,7 @@ import {
   referralStatuses,
   selfReferral,
 } from '../../db/schema.ts';
+import { anonymousAccess } from '../../platform/access/accessContext.ts';
 import { createUser } from '../../testing/fixtures.ts';
 import { testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
@@ -19,6 +20,7 @@ import { receiveSelfReferral } from './referralCreate.ts';
 import { applyMove } from './referralMoves.ts';
 import { moveReferral } from './referralService.ts';
 import { canMove, type Side } from './referralStatus.ts';
+import { testMail as mail } from './referralTesting.ts';
 
 class Undo extends Error {}
 
@@ -76,13 +78,18 @@ describe('the referral move kernel', () => {
           const referralId = ids.get(from) as string;
           const result = await database.db
             .transaction(async (tx) => {
-              const moved = await moveReferral(tx, side === 'referrer' ? referrer : receiver, {
-                referralId,
-                version: 1,
-                to,
-                side,
-                fields: to === 'declined' ? { declineReason: 'No space' } : {},
-              });
+              const moved = await moveReferral(
+                tx,
+                side === 'referrer' ? referrer : receiver,
+                {
+                  referralId,
+                  version: 1,
+                  to,
+                  side,
+                  fields: to === 'declined' ? { declineReason: 'No space' } : {},
+                },
+                mail,
+              );
               throw new Undo(moved.kind);
             })
             .catch((e: Error) => (e instanceof Undo ? e.message : `error: ${e.message.slice(0, 200)}`));
@@ -95,40 +102,60 @@ describe('the referral move kernel', () => {
     await database.db.transaction(async (tx) => {
       expect(
         (
-          await moveReferral(tx, referrer, {
-            referralId: newId,
-            version: 1,
-            to: 'accepted',
-            side: 'receiver',
-          })
+          await moveReferral(
+            tx,
+            referrer,
+            {
+              referralId: newId,
+              version: 1,
+              to: 'accepted',
+              side: 'receiver',
+            },
+            mail,
+          )
         ).kind,
       ).toBe('not_found');
       expect(
         (
-          await moveReferral(tx, stranger, {
-            referralId: newId,
-            version: 1,
-            to: 'withdrawn',
-            side: 'referrer',
-          })
+          await moveReferral(
+            tx,
+            stranger,
+            {
+              referralId: newId,
+              version: 1,
+              to: 'withdrawn',
+              side: 'referrer',
+            },
+            mail,
+          )
         ).kind,
       ).toBe('not_found');
     });
     // A move at an old version is a conflict, with the referral as it is now.
     await database.db.transaction(async (tx) => {
-      const first = await moveReferral(tx, receiver, {
-        referralId: newId,
-        version: 1,
-        to: 'waiting',
-        side: 'receiver',
-      });
+      const first = await moveReferral(
+        tx,
+        receiver,
+        {
+          referralId: newId,
+          version: 1,
+          to: 'waiting',
+          side: 'receiver',
+        },
+        mail,
+      );
       expect(first).toMatchObject({ kind: 'moved', version: 2 });
-      const second = await moveReferral(tx, receiver, {
-        referralId: newId,
-        version: 1,
-        to: 'accepted',
-        side: 'receiver',
-      });
+      const second = await moveReferral(
+        tx,
+        receiver,
+        {
+          referralId: newId,
+          version: 1,
+          to: 'accepted',
+          side: 'receiver',
+        },
+        mail,
+      );
       expect(second).toMatchObject({ kind: 'conflict', current: { status: 'waiting', version: 2 } });
     });
     const events = await database.db.select().from(referralEvent).where(eq(referralEvent.referralId, newId));
@@ -170,7 +197,12 @@ describe('the referral move kernel', () => {
       })
       .returning();
     // It arrives in the inbox as a self-referral.
-    const row = await receiveSelfReferral(database.db, self?.id as string);
+    const row = await receiveSelfReferral(
+      database.db,
+      self?.id as string,
+      mail,
+      anonymousAccess('::1', 'test'),
+    );
     const app = await testApp(database);
     try {
       const { TestBrowser } = await import('../../testing/testApp.ts');
@@ -205,6 +237,7 @@ describe('the referral move kernel', () => {
         firstSupportOn: null,
         note: null,
       },
+      mail,
     );
     expect(result.kind).toBe('moved');
     const [after] = await database.db

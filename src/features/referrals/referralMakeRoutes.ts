@@ -8,6 +8,7 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import { type FieldErrors, field } from '../../platform/http/forms.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { supportKinds } from '../directory/vocabulary.ts';
+import type { Mailer } from '../notifications/mailer.ts';
 import { dateItems, idParam, planErrorList } from '../plan/planPageHelpers.ts';
 import { createReferral, familyForReferral, openConcerns } from './referralCreate.ts';
 import {
@@ -55,7 +56,7 @@ function emptyForm(personId: string): ReferralForm {
 }
 
 /** Making a referral from a family: choose a service from the directory, then the form. */
-export function referralMakeRoutes(app: FastifyInstance, db: Db): void {
+export function referralMakeRoutes(app: FastifyInstance, db: Db, mailer: Mailer): void {
   const practice = { preHandler: requireRole(...practiceRoles) };
   const base = (familyId: string) => `/practice/families/${familyId}/referrals/new`;
 
@@ -181,7 +182,8 @@ export function referralMakeRoutes(app: FastifyInstance, db: Db): void {
           await formContext(request, family, service, form, errors),
         );
     if (!checked.ok) return again(checked.errors);
-    const outcome = await createReferral(db, request.access, family.id, service.id, checked.value);
+    const outcome = await createReferral(db, request.access, family.id, service.id, checked.value, mailer);
+    mailer.nudge();
     if (outcome.kind === 'not_found') throw new NotFoundError();
     if (outcome.kind === 'invalid') {
       if (outcome.errors.serviceId)

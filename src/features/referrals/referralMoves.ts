@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { acceptInto, type LinkChoice, linkAllowed, linkRefused } from './referralAccept.ts';
 import { serviceById, serviceRefusal } from './referralDirectory.ts';
+import type { ReferralMail } from './referralEmails.ts';
 import { type MoveFields, type MoveResult, moveReferral, notifyMove } from './referralService.ts';
 import { movesFrom, type Side } from './referralStatus.ts';
 
@@ -44,6 +45,7 @@ export type ApplyResult = MoveResult | { kind: 'invalid'; errors: Record<string,
 export async function redirectTo(
   tx: Db,
   access: AccessContext,
+  mail: ReferralMail,
   fromId: string,
   serviceId: string,
   reason: string,
@@ -111,6 +113,7 @@ export async function redirectTo(
       referredBy: null,
     },
     'new',
+    mail,
   );
   return created;
 }
@@ -123,6 +126,7 @@ export async function applyMove(
   to: ReferralStatus,
   side: Side,
   input: MoveInput,
+  mail: ReferralMail,
   now: Date = new Date(),
 ): Promise<ApplyResult> {
   const today = todayInUk(now);
@@ -148,11 +152,16 @@ export async function applyMove(
     }
     if (to === 'accepted' && input.link && !(await linkAllowed(tx, access, referralId, input.link)))
       return { kind: 'invalid', errors: { link: linkRefused } };
-    const moved = await moveReferral(tx, access, { referralId, version: input.version, to, side, fields });
+    const moved = await moveReferral(
+      tx,
+      access,
+      { referralId, version: input.version, to, side, fields },
+      mail,
+    );
     if (moved.kind !== 'moved') return moved;
     if (to === 'accepted') await acceptInto(tx, access, referralId, input.link, today);
     if (to === 'redirected') {
-      await redirectTo(tx, access, referralId, input.serviceId ?? '', input.reason ?? '');
+      await redirectTo(tx, access, mail, referralId, input.serviceId ?? '', input.reason ?? '');
       await tx.update(referral).set({ suggestion: input.suggestion }).where(eq(referral.id, referralId));
     }
     return moved;

@@ -7,6 +7,7 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { audiences, labelOf } from '../directory/vocabulary.ts';
+import type { Mailer } from '../notifications/mailer.ts';
 import { partsOfIso } from '../plan/planForms.ts';
 import { dateItems, idParam, planErrorList } from '../plan/planPageHelpers.ts';
 import { formatDay } from '../programmes/programmePresenter.ts';
@@ -22,6 +23,7 @@ import {
 } from './referralForm.ts';
 import { matchFieldOrder } from './referralMatch.ts';
 import { applyMove, offeredMoves } from './referralMoves.ts';
+import { outsidePanel } from './referralOutside.ts';
 import {
   moveByPath,
   moveLabels,
@@ -56,7 +58,7 @@ async function load(db: Db, request: Request, options: { audit?: boolean } = {})
 }
 
 /** A referral's page, and the moves open to the side the user acts for. */
-export function referralPageRoutes(app: FastifyInstance, db: Db): void {
+export function referralPageRoutes(app: FastifyInstance, db: Db, mailer: Mailer): void {
   const practice = { preHandler: requireRole(...practiceRoles) };
 
   app.get('/practice/referrals/:referralId', practice, async (request, reply) => {
@@ -106,6 +108,8 @@ export function referralPageRoutes(app: FastifyInstance, db: Db): void {
       outcomes: presentOutcomes(outcomes),
       splitHref: canSplit(row, side, members.length) ? `${referralHref(row.id)}/split` : undefined,
       decided: query?.decided === 'passed_on' || query?.decided === 'declined' ? query.decided : undefined,
+      outside: await outsidePanel(db, row, side),
+      linkSent: query?.linkSent === '1',
       sent: query?.sent === '1',
       saved: query?.saved === '1',
       moved: query?.moved,
@@ -198,11 +202,19 @@ export function referralPageRoutes(app: FastifyInstance, db: Db): void {
           'features/referrals/pages/move.njk',
           await moveContext(row, to, form, errors, undefined, linking),
         );
-    const result = await applyMove(db, request.access, row.id, to, side, {
-      ...checked.value,
-      link: linking?.link,
-    });
-    if (result.kind === 'moved') return reply.redirect(`${referralHref(row.id)}?moved=${to}`, 303);
+    const result = await applyMove(
+      db,
+      request.access,
+      row.id,
+      to,
+      side,
+      { ...checked.value, link: linking?.link },
+      mailer,
+    );
+    if (result.kind === 'moved') {
+      mailer.nudge();
+      return reply.redirect(`${referralHref(row.id)}?moved=${to}`, 303);
+    }
     if (result.kind === 'not_found') throw new NotFoundError();
     if (result.kind === 'invalid')
       return reply

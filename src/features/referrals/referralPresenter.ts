@@ -107,7 +107,11 @@ export function presentEvents(events: ReferralEventRow[]) {
         : e.fromStatus
           ? `${statusLabels[e.fromStatus]} to ${statusLabels[e.toStatus]}`
           : statusLabels[e.toStatus],
-    who: e.actorName ? `${e.actorName}${e.actorOrganisation ? `, ${e.actorOrganisation}` : ''}` : 'Hearth',
+    who: e.actorName
+      ? `${e.actorName}${e.actorOrganisation ? `, ${e.actorOrganisation}` : ''}`
+      : e.byLink
+        ? 'The service, through its secure link'
+        : 'Hearth',
     note: e.note,
   }));
 }

@@ -107,6 +107,8 @@ export interface ReferralEventRow {
   note: string | null;
   actorName: string | null;
   actorOrganisation: string | null;
+  /** Made through a secure link by a service outside Hearth. */
+  byLink?: boolean;
 }
 
 export interface MemberOutcomeRow {
@@ -382,7 +384,8 @@ export class ReferralRepository {
     return queryRows<ReferralEventRow>(
       this.db,
       sql`select e.at, e.from_status as "fromStatus", e.to_status as "toStatus", e.note,
-          coalesce(u.display_name, t.name) as "actorName", coalesce(o.name, tor.name) as "actorOrganisation"
+          coalesce(u.display_name, t.name) as "actorName", coalesce(o.name, tor.name) as "actorOrganisation",
+          e.actor_link_id is not null as "byLink"
         from referral_event e left join app_user u on u.id = e.actor_user_id
           left join organisation o on o.id = u.organisation_id
           left join api_token t on t.id = e.actor_token_id left join organisation tor on tor.id = t.organisation_id

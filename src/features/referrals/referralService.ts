@@ -1,12 +1,14 @@
 // The kernel of a referral's life: one move from one status to the next, by
 // one side, checked against the status rules and the version the user saw,
-// with its history, audit event and notifications, all in the caller's
-// transaction.
+// with its history, audit event, notifications and emails, all in the
+// caller's transaction. The actor is a user, an API token, or a secure link
+// for a service outside Hearth (access.linkId).
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { notification, type ReferralStatus, referral, referralEvent } from '../../db/schema.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
+import { emailMove, type ReferralMail } from './referralEmails.ts';
 import { canMove, type Side, statusLabels } from './referralStatus.ts';
 
 /** What a move may also change on the referral, besides its status. */
@@ -75,16 +77,18 @@ export async function currentState(tx: Db, referralId: string): Promise<CurrentS
   const [row] = await queryRows<CurrentState>(
     tx,
     sql`select r.reference, r.status, r.version,
-        (select coalesce(u.display_name || ', ' || o.name, t.name || ', ' || tor.name) from referral_event e
+        (select coalesce(u.display_name || ', ' || o.name, t.name || ', ' || tor.name,
+            case when e.actor_link_id is not null then s.name || ' (outside Hearth, by secure link)' end)
+          from referral_event e
            left join app_user u on u.id = e.actor_user_id left join organisation o on o.id = u.organisation_id
            left join api_token t on t.id = e.actor_token_id left join organisation tor on tor.id = t.organisation_id
           where e.referral_id = r.id order by e.at desc, e.id desc limit 1) as "changedBy"
-      from referral r where r.id = ${referralId}`,
+      from referral r join directory_service s on s.id = r.service_id where r.id = ${referralId}`,
   );
   return row;
 }
 
-/** Writes in-app notifications for a move to the other side. Call inside the move's transaction. */
+/** Writes in-app notifications and queues emails for a move to the other side. Call inside the move's transaction. */
 export async function notifyMove(
   tx: Db,
   access: AccessContext,
@@ -98,6 +102,7 @@ export async function notifyMove(
     referredByToken?: string | null;
   },
   to: ReferralStatus,
+  mail: ReferralMail,
 ): Promise<void> {
   const message = moveMessage(row.reference, to);
   // The referrer hears of every change they did not make themselves.
@@ -132,15 +137,22 @@ export async function notifyMove(
       referralId: row.id,
       message,
     });
+  await emailMove(tx, access, mail, row, to);
 }
 
 /**
  * Moves a referral to `to`, for `side`, if the status rules allow it and the
  * referral is still at the version the user saw. Writes the history
- * (`referral_event`), an audit event (ids only) and notifications. Run inside
- * the caller's transaction: nothing is written unless the whole move is.
+ * (`referral_event`), an audit event (ids only), notifications and emails
+ * (queued through `mail`; the caller nudges the mailer after the commit). Run
+ * inside the caller's transaction: nothing is written unless the whole move is.
  */
-export async function moveReferral(tx: Db, access: AccessContext, request: MoveRequest): Promise<MoveResult> {
+export async function moveReferral(
+  tx: Db,
+  access: AccessContext,
+  request: MoveRequest,
+  mail: ReferralMail,
+): Promise<MoveResult> {
   const [row] = await tx
     .select({
       id: referral.id,
@@ -202,6 +214,7 @@ export async function moveReferral(tx: Db, access: AccessContext, request: MoveR
     referralId: row.id,
     actorUserId: access.userId ?? null,
     actorTokenId: access.tokenId ?? null,
+    actorLinkId: access.linkId ?? null,
     fromStatus: row.status,
     toStatus: request.to,
     note: fields.note ?? null,
@@ -213,7 +226,7 @@ export async function moveReferral(tx: Db, access: AccessContext, request: MoveR
     familyId: row.familyId ?? undefined,
     detail: { from: row.status, to: request.to, side: request.side },
   });
-  await notifyMove(tx, access, row, request.to);
+  await notifyMove(tx, access, row, request.to, mail);
   return { kind: 'moved', reference: row.reference, version: after.version };
 }
 

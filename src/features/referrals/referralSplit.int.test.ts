@@ -15,7 +15,7 @@ import { testDatabase } from '../../testing/testDatabase.ts';
 import { accessOf } from '../consent/consentTeamTesting.ts';
 import { applyMove } from './referralMoves.ts';
 import { splitReferral } from './referralSplit.ts';
-import { referralScenario } from './referralTesting.ts';
+import { referralScenario, testMail } from './referralTesting.ts';
 
 describe('deciding a referral member by member', () => {
   let database: Database;
@@ -208,22 +208,36 @@ describe('deciding a referral member by member', () => {
     // At the same moment, through the services.
     const { id: raced } = await s.send({ memberIds: [s.agnes.id, s.callum.id] });
     const [split, accept] = await Promise.all([
-      splitReferral(database.db, receiver, raced, {
-        version: 2,
-        personIds: [s.callum.id],
-        outcome: 'declined',
-        serviceId: null,
-        reason: 'Too young for us',
-        suggestion: null,
-      }),
-      applyMove(database.db, receiver2, raced, 'accepted', 'receiver', {
-        version: 2,
-        reason: null,
-        suggestion: null,
-        serviceId: null,
-        firstSupportOn: null,
-        note: null,
-      }),
+      splitReferral(
+        database.db,
+        receiver,
+        raced,
+        {
+          version: 2,
+          personIds: [s.callum.id],
+          outcome: 'declined',
+          serviceId: null,
+          reason: 'Too young for us',
+          suggestion: null,
+        },
+        testMail,
+      ),
+      applyMove(
+        database.db,
+        receiver2,
+        raced,
+        'accepted',
+        'receiver',
+        {
+          version: 2,
+          reason: null,
+          suggestion: null,
+          serviceId: null,
+          firstSupportOn: null,
+          note: null,
+        },
+        testMail,
+      ),
     ]);
     const kinds = [split.kind, accept.kind].sort();
     expect(kinds).toEqual(split.kind === 'split' ? ['conflict', 'split'] : ['conflict', 'moved']);

@@ -19,6 +19,7 @@ import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import { serviceById, serviceRefusal } from './referralDirectory.ts';
+import type { ReferralMail } from './referralEmails.ts';
 import { redirectTo } from './referralMoves.ts';
 import { membersWord } from './referralPresenter.ts';
 import { type CurrentState, currentState, sideOf } from './referralService.ts';
@@ -62,6 +63,7 @@ export async function splitReferral(
   access: AccessContext,
   referralId: string,
   input: SplitInput,
+  mail: ReferralMail,
 ): Promise<SplitResult> {
   return db.transaction(async (tx): Promise<SplitResult> => {
     const [row] = await tx.select().from(referral).where(eq(referral.id, referralId));
@@ -115,7 +117,7 @@ export async function splitReferral(
     }
     const passedTo =
       input.outcome === 'passed_on'
-        ? await redirectTo(tx, access, row.id, input.serviceId as string, input.reason, chosen)
+        ? await redirectTo(tx, access, mail, row.id, input.serviceId as string, input.reason, chosen)
         : undefined;
     await tx
       .delete(referralMember)

@@ -7,6 +7,7 @@ import { type AccessContext, practiceRoles } from '../../platform/access/accessC
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { type FieldErrors, field, fields } from '../../platform/http/forms.ts';
+import type { Mailer } from '../notifications/mailer.ts';
 import { idParam, planErrorList } from '../plan/planPageHelpers.ts';
 import { searchServices, serviceById, serviceRefusal } from './referralDirectory.ts';
 import { referralHref, statusTag } from './referralPresenter.ts';
@@ -83,7 +84,7 @@ export function canSplit(row: ReferralDetail, side: Side, memberCount: number): 
   );
 }
 
-export function referralSplitRoutes(app: FastifyInstance, db: Db): void {
+export function referralSplitRoutes(app: FastifyInstance, db: Db, mailer: Mailer): void {
   const practice = { preHandler: requireRole(...practiceRoles) };
   const path = '/practice/referrals/:referralId/split';
 
@@ -158,9 +159,11 @@ export function referralSplitRoutes(app: FastifyInstance, db: Db): void {
     const open = chosen && !serviceRefusal(chosen) && chosen.id !== row.serviceId ? [chosen.id] : [];
     const checked = checkSplitForm(form, open);
     if (!checked.ok) return reply.code(400).page(template, await context(row, members, form, checked.errors));
-    const result = await splitReferral(db, request.access, row.id, checked.value);
-    if (result.kind === 'split')
+    const result = await splitReferral(db, request.access, row.id, checked.value, mailer);
+    if (result.kind === 'split') {
+      mailer.nudge();
       return reply.redirect(`${referralHref(row.id)}?decided=${checked.value.outcome}`, 303);
+    }
     if (result.kind === 'not_found') throw new NotFoundError();
     if (result.kind === 'invalid')
       return reply.code(400).page(template, await context(row, members, form, result.errors));

@@ -4,8 +4,15 @@ import type { Database } from '../../db/client.ts';
 import { assessmentConcern, directoryService, referral } from '../../db/schema.ts';
 import { createUser } from '../../testing/fixtures.ts';
 import type { TestBrowser, testApp } from '../../testing/testApp.ts';
+import { queueEmail } from '../notifications/mailer.ts';
 import { planScenario } from '../plan/planTesting.ts';
 import { dateFields } from '../programmes/programmeTesting.ts';
+import type { ReferralMail } from './referralEmails.ts';
+
+/** Queues emails as the app's mailer does, for tests that call the kernel directly. */
+export const testMail: ReferralMail = {
+  queue: (tx, email) => queueEmail(tx, { ...email, baseUrl: 'https://hearth.example' }),
+};
 
 /**
  * The plan scenario (home and partner on the family's team, outsider not),

@@ -9,6 +9,8 @@ export interface AccessContext {
   userId: string | undefined;
   /** The API token acting, when the request came through the API. */
   tokenId: string | undefined;
+  /** A referral's secure link acting for a service outside Hearth (src/features/referrals/referralLinks.ts). */
+  linkId?: string | undefined;
   organisationId: string | undefined;
   partnershipAreaId: string | undefined;
   roles: readonly Role[];

@@ -18,6 +18,7 @@ export async function recordAudit(db: Db, access: AccessContext, entry: AuditEnt
   await db.insert(auditEvent).values({
     actorUserId: access.userId ?? null,
     actorTokenId: access.tokenId ?? null,
+    actorLinkId: access.linkId ?? null,
     organisationId: access.organisationId ?? null,
     action: entry.action,
     outcome: entry.outcome ?? 'success',

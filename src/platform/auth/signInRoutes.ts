@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { practiceRoles } from '../access/accessContext.ts';
 import { emailPattern, errorList, type FieldErrors, field, safeReturnPath } from '../http/forms.ts';
 import { clearSessionCookie, requireUser, setSessionCookie } from './authHooks.ts';
 import type { SignInService } from './signInService.ts';
@@ -50,9 +51,29 @@ export function signInRoutes(app: FastifyInstance, signIn: SignInService): void 
     return reply.redirect('/sign-in?signedOut=1');
   });
 
-  app.get('/account', { preHandler: requireUser }, async (request, reply) =>
-    reply.page(accountTemplate, { changed: (request.query as Record<string, string>).changed === '1' }),
-  );
+  /** The referral emails setting, for users who work with referrals (the practice roles). */
+  async function emailSetting(request: FastifyRequest) {
+    const user = request.user;
+    if (!user?.roles.some((role) => practiceRoles.includes(role))) return undefined;
+    return { on: await signIn.referralEmails(user.userId) };
+  }
+
+  app.get('/account', { preHandler: requireUser }, async (request, reply) => {
+    const query = request.query as Record<string, string>;
+    return reply.page(accountTemplate, {
+      changed: query.changed === '1',
+      emailsSaved: query.emails === 'saved',
+      emails: await emailSetting(request),
+    });
+  });
+
+  app.post('/account/emails', { preHandler: requireUser }, async (request, reply) => {
+    const setting = await emailSetting(request);
+    if (!setting || !request.access.userId) return reply.redirect('/account', 303);
+    const on = field(request.body, 'referralEmails') === 'yes';
+    await signIn.setReferralEmails({ ...request.access, userId: request.access.userId }, on);
+    return reply.redirect('/account?emails=saved', 303);
+  });
 
   app.post('/account/password', { preHandler: requireUser }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, string>;
@@ -74,6 +95,10 @@ export function signInRoutes(app: FastifyInstance, signIn: SignInService): void 
       errors[result.field] = result.message;
     }
     const order = ['currentPassword', 'newPassword', 'confirmPassword'];
-    return reply.code(400).page(accountTemplate, { errors, errorList: errorList(errors, order) });
+    return reply.code(400).page(accountTemplate, {
+      errors,
+      errorList: errorList(errors, order),
+      emails: await emailSetting(request),
+    });
   });
 }

@@ -130,6 +130,28 @@ export class SignInService {
     return { ok: true };
   }
 
+  /** Whether the user wants emails about referrals (on unless they turned it off). */
+  async referralEmails(userId: string): Promise<boolean> {
+    const [user] = await this.db
+      .select({ on: appUser.emailReferrals })
+      .from(appUser)
+      .where(eq(appUser.id, userId));
+    return user?.on ?? false;
+  }
+
+  /** Turns the user's referral emails on or off, with its audit event, in one transaction. */
+  async setReferralEmails(access: AccessContext & { userId: string }, on: boolean): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.update(appUser).set({ emailReferrals: on }).where(eq(appUser.id, access.userId));
+      await recordAudit(tx, access, {
+        action: 'account.referral_emails',
+        recordType: 'app_user',
+        recordId: access.userId,
+        detail: { on },
+      });
+    });
+  }
+
   /** Forgets failed sign-ins older than a day: they no longer count towards any limit. */
   async prune(): Promise<void> {
     await this.db.delete(signInFailure).where(lt(signInFailure.at, sql`now() - interval '1 day'`));
