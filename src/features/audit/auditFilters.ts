@@ -1,7 +1,8 @@
 // The audit's filters, read the same way from every address that takes them
 // (the view pages, the exports, the printable report, the map): a period,
 // and optionally a locality, a service and a group of people.
-import { type FieldErrors, isoDay, todayInUk } from '../chronology/dateParts.ts';
+import type { FieldErrors } from '../../platform/http/forms.ts';
+import { isoDay, todayInUk } from '../chronology/dateParts.ts';
 import type { AuditFilters } from './auditView.ts';
 
 /** The query string's fields, in the order a filter form shows them (for the error summary's links). */
