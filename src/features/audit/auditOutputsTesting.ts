@@ -2,6 +2,7 @@
 // report, the map): invented figures with small counts in known places, so
 // the tests never depend on the real views' measures.
 import { asc, eq } from 'drizzle-orm';
+import { strFromU8, unzipSync, unzlibSync } from 'fflate';
 import type { Db } from '../../db/client.ts';
 import { locality } from '../../db/schema.ts';
 import type { AuditTable } from './auditTable.ts';
@@ -138,3 +139,66 @@ export const fixtureViews: AuditView[] = [
     ],
   },
 ];
+
+/** The text runs of a PDF made by pdfkit: each TJ array's hex strings, decoded and joined. */
+export function pdfTextRuns(pdf: Uint8Array): string[] {
+  const raw = Buffer.from(pdf).toString('latin1');
+  const streams = /\/Length (\d+)\n\/Filter \/FlateDecode\n>>\nstream\n/g;
+  const runs: string[] = [];
+  for (let m = streams.exec(raw); m; m = streams.exec(raw)) {
+    const start = m.index + m[0].length;
+    const content = Buffer.from(unzlibSync(pdf.subarray(start, start + Number(m[1])))).toString('latin1');
+    for (const array of content.matchAll(/\[([^\]]*)\] TJ/g))
+      runs.push(
+        [...(array[1] ?? '').matchAll(/<([0-9a-f]*)>/g)]
+          .map((hex) => Buffer.from(hex[1] ?? '', 'hex').toString('latin1'))
+          .join(''),
+      );
+  }
+  return runs;
+}
+
+/** A workbook's parts, by path, as text. */
+export function xlsxParts(bytes: Uint8Array): Record<string, string> {
+  return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([path, data]) => [path, strFromU8(data)]));
+}
+
+/** Every cell of a worksheet part, as [reference, value, is a number]. */
+export function xlsxCells(sheetXml: string): [string, string, boolean][] {
+  return [
+    ...sheetXml.matchAll(
+      /<c r="([A-Z]+\d+)"[^>]*?(?: t="inlineStr")?>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g,
+    ),
+  ].map((m) => [m[1] ?? '', m[2] ?? m[3] ?? '', m[2] !== undefined]);
+}
+
+/** A CSV file's records (RFC 4180: quoted fields, doubled quotes, CRLF). */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\r' && body[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  if (field || record.length) records.push([...record, field]);
+  return records;
+}
