@@ -21,6 +21,7 @@ import { refreshLastContacts } from '../features/contacts/lastContact.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { newSecret } from '../platform/auth/tokens.ts';
 import { addDemoAssessments } from './demoAssessment.ts';
+import { addDemoBoundaries } from './demoBoundaries.ts';
 import { addDemoCaseload } from './demoCaseload.ts';
 import { addDemoChronology } from './demoChronology.ts';
 import { addDemoContacts } from './demoContacts.ts';
@@ -185,6 +186,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
       }
     }
     await addDemoRelationships(tx);
+    await addDemoBoundaries(tx, area.id);
     await addDemoTeam(tx, area.id, today);
     await addDemoMembers(tx, today);
     await addDemoChronology(tx, today);

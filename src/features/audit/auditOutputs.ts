@@ -70,29 +70,24 @@ const usesSimd = (table: ShownTable) =>
   /\b(simd|deprivation)\b/i.test(`${table.id} ${table.title} ${table.definition}`);
 
 /**
- * The notes for the outputs. A locality or service in the filters must be
+ * The filters other than the period, in words. A locality or service must be
  * the area's own: any other is not found, as though it did not exist.
  */
-export async function outputNotes(
+export async function describeFilters(
   db: Db,
   access: AccessContext,
   filters: AuditFilters,
-  threshold: number,
-  views: ShownView[],
-  madeAt = new Date(),
-): Promise<AuditOutputNotes> {
+): Promise<string[]> {
   const areaId = access.partnershipAreaId;
   if (!areaId) throw new NotFoundError();
-  const [area] = await db.select().from(partnershipArea).where(eq(partnershipArea.id, areaId));
-  if (!area) throw new NotFoundError();
-  const filterLines: string[] = [];
+  const lines: string[] = [];
   if (filters.localityId) {
     const [place] = await db
       .select({ name: locality.name })
       .from(locality)
       .where(and(eq(locality.id, filters.localityId), eq(locality.partnershipAreaId, areaId)));
     if (!place) throw new NotFoundError();
-    filterLines.push(`Locality: ${place.name}`);
+    lines.push(`Locality: ${place.name}`);
   }
   if (filters.serviceId) {
     const [service] = await db
@@ -101,27 +96,41 @@ export async function outputNotes(
       .innerJoin(organisation, eq(organisation.id, directoryService.organisationId))
       .where(and(eq(directoryService.id, filters.serviceId), eq(organisation.partnershipAreaId, areaId)));
     if (!service) throw new NotFoundError();
-    filterLines.push(`Service: ${service.name}`);
+    lines.push(`Service: ${service.name}`);
   }
-  if (filters.group) filterLines.push(`Group of people: ${filters.group.replaceAll('_', ' ')}`);
+  if (filters.group) lines.push(`Group of people: ${filters.group.replaceAll('_', ' ')}`);
+  return lines;
+}
+
+/** The notes for the outputs of these views, with the filters already in words. */
+export async function outputNotes(
+  db: Db,
+  access: AccessContext,
+  input: { filters: AuditFilters; filterLines: string[]; threshold: number; views: ShownView[] },
+  madeAt = new Date(),
+): Promise<AuditOutputNotes> {
+  const areaId = access.partnershipAreaId;
+  if (!areaId) throw new NotFoundError();
+  const [area] = await db.select().from(partnershipArea).where(eq(partnershipArea.id, areaId));
+  if (!area) throw new NotFoundError();
   let edition: string | undefined;
-  if (views.some((v) => v.tables.some(usesSimd))) {
+  if (input.views.some((v) => v.tables.some(usesSimd))) {
     const [current] = await db
-      .select({ name: simdEdition.name, loadedAt: simdEdition.loadedAt })
+      .select({ name: simdEdition.name })
       .from(simdEdition)
       .where(eq(simdEdition.isCurrent, true))
       .orderBy(desc(simdEdition.loadedAt))
       .limit(1);
-    edition = current ? current.name : 'no SIMD lookup is loaded, so no figure is by deprivation';
+    edition = current ? current.name : 'none loaded, so no figure is by deprivation';
   }
   return {
     areaName: area.name,
     councilArea: area.councilArea,
-    filters,
-    period: periodText(filters),
-    filterLines,
-    threshold,
-    suppressionRule: suppressionRule(threshold),
+    filters: input.filters,
+    period: periodText(input.filters),
+    filterLines: input.filterLines,
+    threshold: input.threshold,
+    suppressionRule: suppressionRule(input.threshold),
     ...(edition ? { simdEdition: edition } : {}),
     madeAt,
   };

@@ -87,6 +87,7 @@ export function barChart(table: ShownTable, spec: ChartSpec, rows: ShownRow[]): 
       x,
       y: plotBottom + 18,
       text: tickText(tick, columns[0]),
+      tick: true,
       size: 13,
       anchor: 'middle',
     });

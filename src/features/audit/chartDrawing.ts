@@ -6,8 +6,8 @@
 
 export type PatternKind = 'solid' | 'stripes' | 'dots' | 'crosshatch' | 'horizontal' | 'hatch';
 
-/** A colour, or a pattern of a colour on white. */
-export type Paint = string | { pattern: PatternKind; colour: string };
+/** A colour, or a pattern of a colour on white (or on another background). */
+export type Paint = string | { pattern: PatternKind; colour: string; background?: string };
 
 export type Shape =
   | {
@@ -34,6 +34,8 @@ export type Shape =
       fill?: string;
       /** A white outline behind the letters, for labels over shaded areas. */
       halo?: boolean;
+      /** An axis's scale mark, not a figure. */
+      tick?: boolean;
     };
 
 export interface Drawing {
@@ -128,19 +130,23 @@ export function safeId(text: string): string {
   );
 }
 
-function patternId(prefix: string, paint: { pattern: PatternKind; colour: string }): string {
-  return `${prefix}-${paint.pattern}-${paint.colour.replace('#', '')}`;
+type PatternPaint = Exclude<Paint, string>;
+
+function patternId(prefix: string, paint: PatternPaint): string {
+  const on = paint.background ? `-on-${paint.background.replace('#', '')}` : '';
+  return `${prefix}-${paint.pattern}-${paint.colour.replace('#', '')}${on}`;
 }
 
-function patternDef(id: string, paint: { pattern: PatternKind; colour: string }): string {
+function patternDef(id: string, paint: PatternPaint): string {
   const c = paint.colour;
+  const ground = paint.background ?? '#ffffff';
   const body: Record<PatternKind, string> = {
     solid: `<rect width="8" height="8" fill="${c}"/>`,
-    stripes: `<rect width="8" height="8" fill="${white}"/><path d="M-2 2l4-4M0 8l8-8M6 10l4-4" stroke="${c}" stroke-width="2.5"/>`,
-    dots: `<rect width="8" height="8" fill="${white}"/><circle cx="4" cy="4" r="2.2" fill="${c}"/>`,
-    crosshatch: `<rect width="8" height="8" fill="${white}"/><path d="M0 0L8 8M8 0L0 8" stroke="${c}" stroke-width="1.6"/>`,
-    horizontal: `<rect width="8" height="8" fill="${white}"/><path d="M0 2H8M0 6H8" stroke="${c}" stroke-width="1.8"/>`,
-    hatch: `<rect width="8" height="8" fill="${white}"/><path d="M-2 2l4-4M0 8l8-8M6 10l4-4" stroke="${c}" stroke-width="1"/>`,
+    stripes: `<rect width="8" height="8" fill="${ground}"/><path d="M-2 2l4-4M0 8l8-8M6 10l4-4" stroke="${c}" stroke-width="2.5"/>`,
+    dots: `<rect width="8" height="8" fill="${ground}"/><circle cx="4" cy="4" r="2.2" fill="${c}"/>`,
+    crosshatch: `<rect width="8" height="8" fill="${ground}"/><path d="M0 0L8 8M8 0L0 8" stroke="${c}" stroke-width="1.6"/>`,
+    horizontal: `<rect width="8" height="8" fill="${ground}"/><path d="M0 2H8M0 6H8" stroke="${c}" stroke-width="1.8"/>`,
+    hatch: `<rect width="8" height="8" fill="${ground}"/><path d="M-2 2l4-4M0 8l8-8M6 10l4-4" stroke="${c}" stroke-width="1"/>`,
   };
   return `<pattern id="${id}" width="8" height="8" patternUnits="userSpaceOnUse">${body[paint.pattern]}</pattern>`;
 }
@@ -178,7 +184,7 @@ export function drawingToSvg(
     const halo = s.halo
       ? ` stroke="${white}" stroke-width="4" stroke-linejoin="round" paint-order="stroke"`
       : '';
-    return `<text${attr('x', s.x)}${attr('y', s.y)}${attr('font-size', s.size)}${attr('text-anchor', s.anchor)}${s.bold ? ' font-weight="bold"' : ''}${attr('fill', s.fill ?? ink)}${halo}>${escapeXml(s.text)}</text>`;
+    return `<text${s.tick ? ' class="hearth-chart__tick"' : ''}${attr('x', s.x)}${attr('y', s.y)}${attr('font-size', s.size)}${attr('text-anchor', s.anchor)}${s.bold ? ' font-weight="bold"' : ''}${attr('fill', s.fill ?? ink)}${halo}>${escapeXml(s.text)}</text>`;
   });
   const defs = patterns.size ? `<defs>${[...patterns.values()].join('')}</defs>` : '';
   const className = options.className ?? 'hearth-chart__svg';

@@ -77,6 +77,7 @@ export function chartLine(table: ShownTable, spec: ChartSpec, rows: ShownRow[]):
       x: left - 8,
       y: y + 5,
       text: tickText(tick, series[0]),
+      tick: true,
       size: 13,
       anchor: 'end',
     });

@@ -55,7 +55,7 @@ function fillShape(doc: Doc, outline: () => void, box: Box, paint: Paint): void 
     return;
   }
   outline();
-  doc.fill(white);
+  doc.fill(paint.background ?? white);
   if (paint.pattern === 'solid') {
     outline();
     doc.fill(paint.colour);
