@@ -75,7 +75,7 @@ const width = 600;
 const mapHeight = 440;
 
 function project(outlines: BoundaryCoordinates[]) {
-  const points = outlines.flat(3) as unknown as number[];
+  const points = outlines.flat(4) as unknown as number[];
   const lons = points.filter((_, i) => i % 2 === 0);
   const lats = points.filter((_, i) => i % 2 === 1);
   const [minLon, maxLon, minLat, maxLat] = [
