@@ -20,7 +20,7 @@ const boundaries = new Map(
 );
 const [people, sessions] = byLocality(localities, { from: '2025-04-01', to: '2026-03-31' }).map((t) =>
   suppressTable(t, 10),
-);
+) as [ShownTable, ShownTable];
 
 describe('the map of localities', () => {
   it('makes up to five classes of equal width over the shown figures', () => {
