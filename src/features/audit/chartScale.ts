@@ -77,6 +77,8 @@ export interface LegendItem {
   /** For a line series: its line style and marker, drawn instead of a block. */
   line?: { colour: string; dash: string; marker: MarkerKind };
   dashedOutline?: boolean;
+  /** The swatch's edge, for a pale fill that would not show against white. */
+  outline?: string;
 }
 
 export type MarkerKind = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross';

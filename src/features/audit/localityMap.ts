@@ -15,13 +15,8 @@ import {
   suppressedPaint,
   wrapText,
 } from './chartDrawing.ts';
-import { chartColumns, legendShapes, plotted } from './chartScale.ts';
+import { chartColumns, type LegendItem, legendShapes, plotted } from './chartScale.ts';
 import { chartSummary, joinNames } from './chartSummary.ts';
-
-export interface MapClass {
-  label: string;
-  paint: Paint;
-}
 
 export interface MapRow {
   localityId: string;
@@ -37,7 +32,7 @@ export interface LocalityMap {
   summary: string;
   svg: string;
   drawing: Drawing;
-  classes: MapClass[];
+  classes: LegendItem[];
   rows: MapRow[];
   /** Localities in the table with no boundary loaded. */
   missing: string[];
@@ -192,9 +187,17 @@ export function renderLocalityMap(
       text: row.cells[column]?.text ?? 'not recorded',
       shading: 'not on the map: no boundary loaded',
     });
-  const legendItems = classes.labels.map((label, i) => ({ label, paint: mapClassPaints[i] as Paint }));
+  const legendItems: LegendItem[] = classes.labels.map((label, i) => ({
+    label,
+    paint: mapClassPaints[i] as Paint,
+    outline: ink,
+  }));
   if (cells.some((c) => c.p.drawn === 'small' || c.p.drawn === 'hidden'))
-    legendItems.push({ label: `fewer than ${table.threshold}, or not shown`, paint: suppressedPaint });
+    legendItems.push({
+      label: `fewer than ${table.threshold}, or not shown`,
+      paint: suppressedPaint,
+      outline: ink,
+    });
   const legend = legendShapes(legendItems, width, projection.height + 12);
   const drawing: Drawing = {
     width,
