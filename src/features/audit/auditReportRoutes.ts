@@ -129,11 +129,13 @@ export function auditReportRoutes(app: FastifyInstance, db: Db, options: AuditOu
     const { views, notes, filters } = await auditOutputs(db, request, options.views, options, 'audit.map', {
       format: 'html',
     });
-    const boundaries = await areaBoundaries(db, request.access.partnershipAreaId ?? '');
+    const areaId = request.access.partnershipAreaId ?? '';
+    const boundaries = await areaBoundaries(db, areaId);
+    const localityIds = new Set((await localityItems(db, areaId, '')).map((l) => l.value).filter(Boolean));
     // Every figure of every table by locality can shade the map: "view/table/column".
     const measures = views.flatMap((view) =>
       view.tables
-        .filter((t) => t.rows.length && t.rows.every((r) => /^[0-9a-f-]{36}$/.test(r.key)))
+        .filter((t) => t.rows.some((r) => boundaries.has(r.key) || localityIds.has(r.key)))
         .flatMap((table) =>
           table.columns
             .filter((c) => c.kind !== 'text')

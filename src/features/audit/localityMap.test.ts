@@ -64,6 +64,20 @@ describe('the map of localities', () => {
     expect(map.svg).not.toMatch(/>(7|3|64|30)</);
   });
 
+  it('keeps a row that is not a locality in the table, off the map', () => {
+    const withUnknown = {
+      ...sessions,
+      rows: [
+        ...sessions.rows,
+        { ...(sessions.rows[0] as ShownTable['rows'][number]), key: 'none', label: 'Locality not recorded' },
+      ],
+    };
+    const map = renderLocalityMap(withUnknown, 'sessions', boundaries);
+    expect(map.rows.at(-1)).toMatchObject({ name: 'Locality not recorded', shading: 'not on the map' });
+    expect(map.missing).toEqual([]);
+    expect(mappableTable([withUnknown], boundaries)?.table).toBe(withUnknown);
+  });
+
   it('finds the first table whose rows are localities, and its first count', () => {
     expect(mappableTable([sessions, people], boundaries)).toEqual({ table: sessions, column: 'sessions' });
     expect(mappableTable([], boundaries)).toBeUndefined();

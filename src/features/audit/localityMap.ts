@@ -66,6 +66,7 @@ export function mapClasses(values: number[]): { of(value: number): number; label
   return { of, labels };
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const width = 600;
 const mapHeight = 440;
 
@@ -124,7 +125,9 @@ export function renderLocalityMap(
 ): LocalityMap {
   const [col] = chartColumns(table, [column]);
   const rows = table.rows.filter((r) => boundaries.has(r.key));
-  const missing = table.rows.filter((r) => !boundaries.has(r.key)).map((r) => r.label);
+  // A row keyed by an id is a locality; any other ("locality not recorded") has no place on a map.
+  const isLocality = (key: string) => uuidPattern.test(key);
+  const missing = table.rows.filter((r) => !boundaries.has(r.key) && isLocality(r.key)).map((r) => r.label);
   const cells = rows.map((r) => ({ row: r, p: plotted(r.cells[column]) }));
   const classes = mapClasses(cells.flatMap((c) => (c.p.drawn === 'value' ? [c.p.value] : [])));
   const projection = project(rows.map((r) => boundaries.get(r.key)?.coordinates ?? []));
@@ -185,7 +188,7 @@ export function renderLocalityMap(
       localityId: row.key,
       name: row.label,
       text: row.cells[column]?.text ?? 'not recorded',
-      shading: 'not on the map: no boundary loaded',
+      shading: isLocality(row.key) ? 'not on the map: no boundary loaded' : 'not on the map',
     });
   const legendItems: LegendItem[] = classes.labels.map((label, i) => ({
     label,
@@ -225,17 +228,12 @@ export function renderLocalityMap(
   };
 }
 
-/** The first table of a view whose rows are localities with boundaries, and the figure to shade by. */
+/** The first table of a view with rows for localities that have boundaries, and the figure to shade by. */
 export function mappableTable(
   tables: ShownTable[],
   boundaries: Map<string, unknown>,
 ): { table: ShownTable; column: string } | undefined {
   for (const table of tables) {
-    if (
-      !table.rows.length ||
-      !table.rows.every((r) => boundaries.has(r.key) || /^[0-9a-f-]{36}$/.test(r.key))
-    )
-      continue;
     if (!table.rows.some((r) => boundaries.has(r.key))) continue;
     const column =
       table.columns.find((c) => c.kind === 'count') ?? table.columns.find((c) => c.kind !== 'text');
