@@ -4,6 +4,10 @@ import type { Database } from './db/client.ts';
 import { adminRoutes } from './features/admin/adminRoutes.ts';
 import { apiRoutes } from './features/api/apiRoutes.ts';
 import { assessmentRoutes } from './features/assessment/assessmentRoutes.ts';
+import { auditExportRoutes } from './features/audit/auditExportRoutes.ts';
+import { auditReportRoutes } from './features/audit/auditReportRoutes.ts';
+import type { AuditView } from './features/audit/auditView.ts';
+import { auditViews } from './features/audit/auditViews.ts';
 import { caseloadRoutes } from './features/caseload/caseloadRoutes.ts';
 import { consentAndTeamRoutes } from './features/consent/consentAndTeamRoutes.ts';
 import { contactRoutes } from './features/contacts/contactRoutes.ts';
@@ -41,6 +45,8 @@ export interface AppDeps {
   database: Database;
   /** Partnership figures below this are shown as "fewer than …". */
   smallNumberThreshold?: number;
+  /** The provision audit's views; the registered list unless a test gives its own. */
+  auditViews?: readonly AuditView[];
   /** Where logs go; standard output when absent. Tests pass a stream to read them. */
   logStream?: { write(line: string): void };
   /** Posts a client address may make a minute to the public finder; a benchmark from one address raises them. */
@@ -91,6 +97,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   referralRoutes(app, services.db, services.mailer);
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   waitingTimesRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
+  const auditOutputOptions = {
+    threshold: deps.smallNumberThreshold ?? 10,
+    views: deps.auditViews ?? auditViews,
+  };
+  auditExportRoutes(app, services.db, auditOutputOptions);
+  auditReportRoutes(app, services.db, auditOutputOptions);
   adminRoutes(app, services);
   finderRoutes(app, services.db, deps.finderLimits, services.mailer);
   listingRoutes(app, services.db);

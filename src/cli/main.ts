@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import type { Command } from './command.ts';
 import { createAdminCommand } from './createAdmin.ts';
 import { directoryCommand } from './directory.ts';
+import { importBoundariesCommand } from './importBoundaries.ts';
 import { importPostcodesCommand } from './importPostcodes.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedBenchCommand } from './seedBench.ts';
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
   'seed-demo': seedDemoCommand,
   'seed-bench': seedBenchCommand,
   'import-postcodes': importPostcodesCommand,
+  'import-boundaries': importBoundariesCommand,
   directory: directoryCommand,
 };
 

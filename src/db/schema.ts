@@ -121,6 +121,8 @@ export const auditEvent = pgTable('audit_event', {
 export * from './schemaAssessment.ts';
 // The provision audit: SIMD lookup, need estimates and gap proposals.
 export * from './schemaAudit.ts';
+// Locality boundaries for the audit's map.
+export * from './schemaBoundary.ts';
 // The service directory, postcode places, self-referrals and listing problems.
 export * from './schemaDirectory.ts';
 // The whole-family record's tables.

@@ -22,6 +22,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import { newSecret } from '../platform/auth/tokens.ts';
 import { addDemoApiReferrals } from './demoApiReferrals.ts';
 import { addDemoAssessments } from './demoAssessment.ts';
+import { addDemoBoundaries } from './demoBoundaries.ts';
 import { addDemoCaseload } from './demoCaseload.ts';
 import { addDemoChronology } from './demoChronology.ts';
 import { addDemoContacts } from './demoContacts.ts';
@@ -187,6 +188,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
       }
     }
     await addDemoRelationships(tx);
+    await addDemoBoundaries(tx, area.id);
     await addDemoTeam(tx, area.id, today);
     await addDemoMembers(tx, today);
     await addDemoChronology(tx, today);

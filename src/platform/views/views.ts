@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
+import { addAuditTemplateFilters } from '../../features/audit/auditTemplateFilters.ts';
 import { navigationFor } from './navigation.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -39,6 +40,8 @@ export function createTemplateEnvironment(): nunjucks.Environment {
   env.addFilter('date', (value: Date | string | null | undefined) =>
     value ? dateFormat.format(new Date(value)) : '',
   );
+  // Charts of the provision audit's tables, drawn on the server.
+  addAuditTemplateFilters(env);
   return env;
 }
 
