@@ -23,7 +23,7 @@ export async function outsideScenario(database: Database, app: Awaited<ReturnTyp
     .insert(directoryService)
     .values({
       organisationId: elsewhere.id,
-      name: `Dunmore Family Counselling ${elsewhere.id.slice(0, 6)}`,
+      name: `Outside Family Counselling ${elsewhere.id.slice(0, 6)}`,
       summary: 'Counselling for families affected by drinking or drugs.',
       description: 'Six to ten sessions with a trained counsellor.',
       referralEmail,
@@ -34,7 +34,7 @@ export async function outsideScenario(database: Database, app: Awaited<ReturnTyp
     .insert(directoryService)
     .values({
       organisationId: elsewhere.id,
-      name: `Dunmore Drop-in ${elsewhere.id.slice(0, 6)}`,
+      name: `Outside Drop-in ${elsewhere.id.slice(0, 6)}`,
       summary: 'A drop-in.',
       description: 'A drop-in with no referral address.',
     })

@@ -5,6 +5,7 @@ import { type AccessContext, practiceRoles } from '../../platform/access/accessC
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
+import { uuidPattern } from '../admin/adminAccess.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { audiences, labelOf } from '../directory/vocabulary.ts';
 import type { Mailer } from '../notifications/mailer.ts';
@@ -12,7 +13,7 @@ import { partsOfIso } from '../plan/planForms.ts';
 import { dateItems, idParam, planErrorList } from '../plan/planPageHelpers.ts';
 import { formatDay } from '../programmes/programmePresenter.ts';
 import { type AcceptContext, acceptContext, acceptView } from './referralAcceptPage.ts';
-import { searchServices } from './referralDirectory.ts';
+import { searchServices, serviceById } from './referralDirectory.ts';
 import {
   checkMoveForm,
   consentMethodLabels,
@@ -186,7 +187,12 @@ export function referralPageRoutes(app: FastifyInstance, db: Db, mailer: Mailer)
     const to = moveOf(request);
     const { row, side } = await load(db, request, { audit: false });
     const form = parseMoveForm(request.body);
-    const services = to === 'redirected' ? await searchServices(db, { words: '', kind: '' }) : [];
+    // The service chosen to pass it on to, by its id: the list offers the first 50 by name, but any active one will do.
+    const chosen =
+      to === 'redirected' && uuidPattern.test(form.serviceId)
+        ? await serviceById(db, form.serviceId)
+        : undefined;
+    const services = chosen && chosen.status === 'active' ? [chosen] : [];
     const checked = checkMoveForm(form, to, {
       today: todayInUk(new Date()),
       receivedOn: row.receivedOn ?? todayInUk(row.createdAt),
