@@ -4,6 +4,7 @@ import type { Command } from './command.ts';
 import { createAdminCommand } from './createAdmin.ts';
 import { directoryCommand } from './directory.ts';
 import { importPostcodesCommand } from './importPostcodes.ts';
+import { importSimdCommand } from './importSimd.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedBenchCommand } from './seedBench.ts';
 import { seedDemoCommand } from './seedDemo.ts';
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
   'seed-demo': seedDemoCommand,
   'seed-bench': seedBenchCommand,
   'import-postcodes': importPostcodesCommand,
+  'import-simd': importSimdCommand,
   directory: directoryCommand,
 };
 

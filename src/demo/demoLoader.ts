@@ -29,12 +29,14 @@ import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
 import { addDemoGroups } from './demoGroups.ts';
 import { addDemoListings } from './demoListings.ts';
 import { addDemoMembers } from './demoMembers.ts';
+import { addDemoNeeds } from './demoNeeds.ts';
 import { addDemoNotifications } from './demoNotifications.ts';
 import { addDemoPlans } from './demoPlan.ts';
 import { addDemoProgrammes } from './demoProgrammes.ts';
 import { addDemoReferrals } from './demoReferrals.ts';
 import { addDemoRelationships } from './demoRelationships.ts';
 import { addDemoServices } from './demoServices.ts';
+import { addDemoSimd } from './demoSimd.ts';
 import { addDemoTeam } from './demoTeam.ts';
 import { generateFamily, pick, seededRandom } from './familyGenerator.ts';
 
@@ -204,6 +206,8 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     });
     await addDemoListings(tx, today);
     await addDemoReferrals(tx, { orgId, today });
+    await addDemoSimd(tx);
+    await addDemoNeeds(tx, today);
     // The demo writes contacts directly: each member's last contact is worked out from them once.
     await refreshLastContacts(tx);
   });
