@@ -25,11 +25,22 @@ const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 function records(text: string): { line: number; fields: string[] }[] {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   if (!firstLine.includes('\t')) return parseCsv(text);
-  return text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .map((line, i) => ({ line: i + 1, fields: line.split('\t').map((f) => f.trim()) }))
-    .filter((r) => !(r.fields.length === 1 && r.fields[0] === ''));
+  return (
+    text
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      // A spreadsheet quotes a cell holding a tab, a quote or a new line: its quotes are taken off.
+      .map((line, i) => ({
+        line: i + 1,
+        fields: line.split('\t').map((f) =>
+          f
+            .trim()
+            .replace(/^"(.*)"$/, '$1')
+            .replace(/""/g, '"'),
+        ),
+      }))
+      .filter((r) => !(r.fields.length === 1 && r.fields[0] === ''))
+  );
 }
 
 /** Reads the pasted text against the area's localities: every row ready to save, or every problem. */
@@ -106,7 +117,7 @@ export function readNeedEstimates(
     if (earlier) {
       problems.push({
         line,
-        problem: `${measureLabel(measure)} for ${place || 'the whole area'} in ${input.forYear} is also on line ${earlier}`,
+        problem: `${measureLabel(measure)} for ${localities.find((l) => l.id === input.localityId)?.name ?? 'the whole area'} in ${input.forYear} is also on line ${earlier}`,
       });
       continue;
     }

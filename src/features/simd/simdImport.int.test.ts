@@ -5,6 +5,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../cli/main.ts';
 import { type Database, queryRows } from '../../db/client.ts';
+import type { Role } from '../../db/schema.ts';
+import { createArea, createOrganisation, createUser } from '../../testing/fixtures.ts';
+import { TestBrowser, testApp } from '../../testing/testApp.ts';
 import { ownDatabase } from '../../testing/testDatabase.ts';
 import { readSimdFile } from './simdFile.ts';
 import { checkSimdFile, loadSimdFile } from './simdLoad.ts';
@@ -152,5 +155,32 @@ describe('import-simd', () => {
       'simd-postcode-lookup.csv',
       17,
     ]);
+  });
+
+  it('shows partnership leads and system admins the current edition and when it was loaded; nobody else', async () => {
+    const app = await testApp(database);
+    try {
+      const area = await createArea(database.db);
+      const org = await createOrganisation(database.db, area.id);
+      const browse = async (roles: Role[], url: string) => {
+        const browser = new TestBrowser(app, `10.29.0.${roles.length}${url.length}`);
+        await browser.signIn((await createUser(database.db, org.id, roles)).email);
+        return browser.get(url);
+      };
+      const page = await browse(['partnership_lead'], '/partnership/deprivation');
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('SIMD 2020v2 sample');
+      expect(page.body).toContain('simd-postcode-lookup.csv');
+      expect(page.body).toMatch(
+        /Loaded\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*\d{1,2} \w{3} \d{4}, \d\d:\d\d/,
+      );
+      // Earlier editions are listed, kept.
+      expect(page.body).toContain('SIMD 2016');
+      expect((await browse(['system_admin'], '/admin/deprivation')).body).toContain('SIMD 2020v2 sample');
+      expect((await browse(['practitioner'], '/partnership/deprivation')).statusCode).toBe(403);
+      expect((await browse(['partnership_lead'], '/admin/deprivation')).statusCode).toBe(403);
+    } finally {
+      await app.close();
+    }
   });
 });
