@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../cli/main.ts';
 import { type Database, queryRows } from '../../db/client.ts';
+import { migrate } from '../../db/migrate.ts';
 import type { Role } from '../../db/schema.ts';
 import { createArea, createOrganisation, createUser } from '../../testing/fixtures.ts';
 import { TestBrowser, testApp } from '../../testing/testApp.ts';
@@ -51,6 +52,7 @@ describe('import-simd', () => {
 
   beforeAll(async () => {
     ({ database, drop } = await ownDatabase('simd_import'));
+    await migrate(database);
   });
   afterAll(async () => {
     await drop();
