@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
+import type { ShownRow, ShownTable } from '../audit/auditTable.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
+import { supportKindGroups } from './gapDefinitions.ts';
 import type { GapItem } from './gapList.ts';
 import { gapPeriods } from './gapPeriods.ts';
 import { findGaps, gapFilters } from './gapQuery.ts';
+import { gapTableIds } from './gapTables.ts';
 import { gapKindNames, proposalStatusNames } from './proposalForm.ts';
 import { ProposalRepository } from './proposalRepository.ts';
 import { proposalRoutes } from './proposalRoutes.ts';
@@ -16,6 +19,30 @@ const kindHeadings: Record<(typeof kindOrder)[number], string> = {
   support: 'Kinds of support',
   wait: 'Long waits',
 };
+
+/**
+ * The kinds-of-support table on the page: one column a kind ("1 with a place
+ * here, 4 in all") rather than two, so it fits. The exports keep both.
+ */
+function compactKinds(table: ShownTable): ShownTable {
+  if (table.id !== gapTableIds.kinds) return table;
+  const kinds = supportKindGroups.map((k) => ({ key: k.code, label: k.label, kind: 'text' as const }));
+  const cell = (row: ShownRow, code: string) => {
+    const text = `${row.cells[`${code}_based`]?.text} with a place here, ${row.cells[`${code}_all`]?.text} in all`;
+    return { text, value: text, suppressed: false };
+  };
+  return {
+    ...table,
+    columns: [...kinds, ...table.columns.filter((c) => c.key === 'gaps')],
+    rows: table.rows.map((row) => ({
+      ...row,
+      cells: {
+        ...Object.fromEntries(kinds.map((k) => [k.key, cell(row, k.key)])),
+        gaps: row.cells.gaps as ShownRow['cells'][string],
+      },
+    })),
+  };
+}
 
 /** The gap page: what the gap analysis found, each gap with its rule, and its proposals. */
 export function gapRoutes(app: FastifyInstance, db: Db, threshold: number): void {
@@ -62,7 +89,7 @@ export function gapRoutes(app: FastifyInstance, db: Db, threshold: number): void
           gaps: gaps.filter((g) => g.kind === kind).map(present),
         }))
         .filter((s) => s.gaps.length),
-      tables,
+      tables: tables.map(compactKinds),
       anySuppressed: tables.some((t) => t.anySuppressed),
     });
   });

@@ -87,4 +87,11 @@ describe('reading a SIMD postcode lookup', () => {
     const demo = new Map(demoSimdRows().map((r) => [r.postcode, r]));
     for (const row of file.rows) expect(demo.get(row.postcode)).toEqual(row);
   });
+
+  it('reads a file with quotes as one without, line for line', () => {
+    const plain = 'Postcode,DZ,Quintile\r\nGM1 1AB,S01990110,1\r\n\r\nGM1 ZZZ,S01990110,1\r\n';
+    const quoted = 'Postcode,DZ,Quintile\r\n"GM1 1AB",S01990110,1\r\n\r\n"GM1 ZZZ",S01990110,"1"\r\n';
+    expect(readSimdFile(quoted)).toEqual(readSimdFile(plain));
+    expect(readSimdFile(plain).problems).toEqual([{ line: 4, problem: '"GM1 ZZZ" is not a full postcode' }]);
+  });
 });
