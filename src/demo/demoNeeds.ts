@@ -94,6 +94,7 @@ export async function addDemoNeeds(tx: Db, today: Date): Promise<void> {
     tx,
     sql`select u.id, u.organisation_id as "organisationId", o.partnership_area_id as "areaId"
       from app_user u join organisation o on o.id = u.organisation_id
+      join partnership_area a on a.id = o.partnership_area_id and a.name = ${demoArea.name}
       where 'partnership_lead' = any(u.roles) and u.status = 'active' order by u.created_at limit 1`,
   );
   if (!lead) throw new Error('demo needs: no partnership lead');

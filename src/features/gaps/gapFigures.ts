@@ -2,7 +2,7 @@
 // partnership area over a period: need estimates, family members supported,
 // the directory's services in each locality, and long waits. Counts only,
 // raw: the views suppress small ones.
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { type AccessContext, hasRole } from '../../platform/access/accessContext.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors.ts';
@@ -10,6 +10,7 @@ import type { AuditFilters } from '../audit/auditView.ts';
 import { substanceUse } from '../needs/needMeasures.ts';
 import { longestDays, waitingStatuses } from '../referrals/referralStatus.ts';
 import { gapGroups } from './gapDefinitions.ts';
+import { supportedCounts } from './gapPeople.ts';
 import { type DirectoryService, directoryServices } from './gapServices.ts';
 
 export interface EstimateUsed {
@@ -72,80 +73,6 @@ export function leadArea(access: AccessContext): string {
 
 const ukStart = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/London')`;
 const ukEnd = (day: string) => sql`((${day}::date + 1)::timestamp at time zone 'Europe/London')`;
-
-/** Each family member supported in the period, with what the groups need: not the person using substances. */
-function membersSupported(areaId: string, { from, to }: AuditFilters): SQL {
-  return sql`s as (
-      select ms.family_id, ms.person_id from member_support ms
-      where ms.status <> 'not_started' and coalesce(ms.started_on, ms.created_at::date) <= ${to}::date
-        and (ms.closed_on is null or ms.closed_on >= ${from}::date)
-      union
-      select cm.family_id, cm.person_id from contact c join contact_member cm on cm.contact_id = c.id
-      where c.outcome = 'attended' and c.in_error_at is null
-        and c.occurred_at >= ${ukStart(from)} and c.occurred_at < ${ukEnd(to)}
-      union
-      select ga.family_id, ga.person_id from group_attendance ga join group_session gs on gs.id = ga.session_id
-      where ga.person_id is not null and gs.in_error_at is null and gs.held_on between ${from}::date and ${to}::date
-    ),
-    m as (
-      select s.family_id, s.person_id, f.locality_id, fm.roles, coalesce(fm.relationship_label, '') as label,
-        lower(coalesce(p.gender, '')) as gender,
-        case when p.date_of_birth is not null then date_part('year', age(${to}::date, p.date_of_birth))
-          when p.approximate_age is not null
-            then p.approximate_age + date_part('year', age(${to}::date, coalesce(p.approximate_age_on, ${to}::date)))
-        end as age
-      from s
-      join family f on f.id = s.family_id and f.partnership_area_id = ${areaId}
-      join lateral (select x.roles, x.relationship_label from family_membership x
-        where x.family_id = s.family_id and x.person_id = s.person_id
-        order by x.ended_on is null desc, x.started_on desc limit 1) fm on true
-      join person p on p.id = s.person_id
-      where not ('using_substances' = any(fm.roles))
-    )`;
-}
-
-const relationFrom = (kinds: string) =>
-  sql`exists (select 1 from relationship r where r.family_id = m.family_id and r.from_person_id = m.person_id
-    and r.kind in (${sql.raw(kinds)}))`;
-const isParent = sql`(m.label ~* '^(mother|father|mum|dad|step-?(mother|father|mum|dad)|parent)\\M' or ${relationFrom(`'parent_of'`)})`;
-const groupCondition: Record<string, SQL> = {
-  young_people: sql`m.age between 12 and 17`,
-  children: sql`m.age < 12`,
-  young_carers: sql`'young_carer' = any(m.roles)`,
-  grandparents: sql`(m.label ~* '^(great-?)?grand' or ${relationFrom(`'grandparent_of'`)})`,
-  fathers: sql`${isParent} and (m.label ~* '^(father|dad|step-?(father|dad)|grandfather)\\M' or m.gender in ('male', 'man'))`,
-  partners: sql`(m.label ~* '^(partner|wife|husband|spouse|girlfriend|boyfriend|ex-?(partner|wife|husband))\\M'
-    or exists (select 1 from relationship r join family_membership u on u.family_id = r.family_id
-      and u.ended_on is null and 'using_substances' = any(u.roles)
-      and u.person_id = case when r.from_person_id = m.person_id then r.to_person_id else r.from_person_id end
-      where r.family_id = m.family_id and r.kind in ('partner_of', 'ex_partner_of')
-        and m.person_id in (r.from_person_id, r.to_person_id)))`,
-  bereaved: sql`'bereaved' = any(m.roles)`,
-};
-
-interface SupportedRow {
-  localityId: string | null;
-  total: boolean;
-  supported: number;
-  parents: number;
-  [group: string]: number | string | boolean | null;
-}
-
-async function supportedCounts(db: Db, areaId: string, filters: AuditFilters): Promise<SupportedRow[]> {
-  const groups = gapGroups.map((g) => {
-    const counted = g.families ? sql`m.family_id` : sql`m.person_id`;
-    return sql`count(distinct ${counted}) filter (where ${groupCondition[g.code] ?? sql`false`})::int as ${sql.identifier(g.code)}`;
-  });
-  return queryRows<SupportedRow>(
-    db,
-    sql`with ${membersSupported(areaId, filters)}
-      select m.locality_id as "localityId", grouping(m.locality_id) = 1 as total,
-        count(distinct m.person_id)::int as supported,
-        count(distinct m.person_id) filter (where ${isParent})::int as parents,
-        ${sql.join(groups, sql`, `)}
-      from m group by grouping sets ((m.locality_id), ())`,
-  );
-}
 
 /**
  * Referrals sent in the period that waited, or have been waiting, more than
