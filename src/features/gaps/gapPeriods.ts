@@ -14,7 +14,9 @@ const iso = (year: number, month: number, day: number) =>
 /** The choices for today (an ISO date), the last 12 months first. */
 export function gapPeriods(today: string): GapPeriod[] {
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
-  const start = new Date(Date.UTC(year - 1, month - 1, day + 1)).toISOString().slice(0, 10);
+  // The day after the same day last year (28 February, when last year had no 29th).
+  const lastYear = Math.min(day, new Date(Date.UTC(year - 1, month, 0)).getUTCDate());
+  const start = new Date(Date.UTC(year - 1, month - 1, lastYear + 1)).toISOString().slice(0, 10);
   const firstYear = month >= 4 ? year : year - 1;
   const years = [firstYear, firstYear - 1, firstYear - 2].map((y) => ({
     value: `fy-${y}`,
