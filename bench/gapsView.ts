@@ -1,7 +1,9 @@
 // The gaps view on a seeded bench area: npx tsx bench/gapsView.ts
 // (DATABASE_URL: a database whose name contains "bench", seeded with
 // `npx hearth seed-bench`). Builds the view for the last 12 months, whole
-// area and one locality, and prints how long each took (best of three).
+// area and one locality, and prints how long each took: the first build
+// counts the people supported, the next two read them from the two-minute
+// cache (the estimates, the directory and the waits are read every time).
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../src/db/client.ts';
@@ -46,8 +48,9 @@ try {
       await gapsView.build(database.db, access, filters);
       times.push(performance.now() - started);
     }
+    const [first = 0, ...again] = times;
     process.stdout.write(
-      `gaps view, ${name}: best ${Math.min(...times).toFixed(0)} ms of ${times.map((t) => t.toFixed(0)).join(', ')}\n`,
+      `gaps view, ${name}: first ${first.toFixed(0)} ms, then ${again.map((t) => t.toFixed(0)).join(' and ')} ms\n`,
     );
   }
 } finally {

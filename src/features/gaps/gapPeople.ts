@@ -6,6 +6,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import type { AuditFilters } from '../audit/auditView.ts';
+import { FigureCache } from '../home/figureCache.ts';
 import { gapGroups } from './gapDefinitions.ts';
 
 const ukStart = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/London')`;
@@ -70,11 +71,19 @@ export interface SupportedRow {
  * counted once in a place whatever their memberships there, and once in the
  * area even when in families of two localities.
  */
-export async function supportedCounts(
-  db: Db,
-  areaId: string,
-  filters: AuditFilters,
-): Promise<SupportedRow[]> {
+export function supportedCounts(db: Db, areaId: string, filters: AuditFilters): Promise<SupportedRow[]> {
+  return counted.get(`${areaId}|${filters.from}|${filters.to}`, () => countSupported(db, areaId, filters));
+}
+
+/**
+ * The counts of an area and period are kept two minutes: a lead moving
+ * between localities, the gap page and a proposal's form recounts nothing,
+ * and the figures are never more than two minutes behind the records.
+ */
+export const supportedCountsSeconds = 120;
+const counted = new FigureCache<SupportedRow[]>(supportedCountsSeconds * 1000, 200);
+
+async function countSupported(db: Db, areaId: string, filters: AuditFilters): Promise<SupportedRow[]> {
   const people = gapGroups.filter((g) => !g.families);
   const families = gapGroups.filter((g) => g.families);
   const flags = [
