@@ -5,6 +5,7 @@ import { createAdminCommand } from './createAdmin.ts';
 import { directoryCommand } from './directory.ts';
 import { importBoundariesCommand } from './importBoundaries.ts';
 import { importPostcodesCommand } from './importPostcodes.ts';
+import { importSimdCommand } from './importSimd.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedBenchCommand } from './seedBench.ts';
 import { seedDemoCommand } from './seedDemo.ts';
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
   'seed-bench': seedBenchCommand,
   'import-postcodes': importPostcodesCommand,
   'import-boundaries': importBoundariesCommand,
+  'import-simd': importSimdCommand,
   directory: directoryCommand,
 };
 

@@ -5,6 +5,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { gapFigures } from '../features/gaps/gapFigures.ts';
+import { gapList } from '../features/gaps/gapList.ts';
+import { gapPeriod } from '../features/gaps/gapPeriods.ts';
 import { ownDatabase } from '../testing/testDatabase.ts';
 import { ensureDemo } from './demoLoader.ts';
 
@@ -107,5 +110,50 @@ describe('the demo partnership', () => {
     expect(directory?.unplacedLocations).toBe(0);
     expect(directory?.postcodes).toBeGreaterThan(20);
     expect(directory?.grandparentGroups).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives the partnership lead need estimates, a SIMD lookup and gaps, with proposals for some', async () => {
+    const db = handle.database.db;
+    const [row] = await queryRows<{
+      localitiesWithout: number;
+      unsourced: number;
+      unknownPostcodes: number;
+      edition: string;
+      proposals: string[];
+      leadId: string;
+      areaId: string;
+    }>(
+      db,
+      sql`select
+        (select count(*)::int from locality l where not exists (select 1 from need_estimate n
+          where n.locality_id = l.id and n.measure = 'problem_substance_use')) as "localitiesWithout",
+        (select count(*)::int from need_estimate where length(source) < 10) as unsourced,
+        (select count(*)::int from person p where p.postcode is not null and not exists (select 1 from simd_postcode s
+          join simd_edition e on e.id = s.edition_id and e.is_current where s.postcode = p.postcode)) as "unknownPostcodes",
+        (select name from simd_edition where is_current) as edition,
+        (select array_agg(gap_key order by created_at) from gap_proposal) as proposals,
+        (select id from app_user where 'partnership_lead' = any(roles) limit 1) as "leadId",
+        (select id from partnership_area limit 1) as "areaId"`,
+    );
+    expect(row?.localitiesWithout).toBe(0);
+    expect(row?.unsourced).toBe(0);
+    expect(row?.unknownPostcodes).toBe(0);
+    expect(row?.edition).toBe('SIMD 2020v2 (demo)');
+    expect(row?.proposals).toContain('group:young_people');
+    const access = {
+      userId: row?.leadId,
+      tokenId: undefined,
+      organisationId: undefined,
+      partnershipAreaId: row?.areaId,
+      roles: ['partnership_lead' as const],
+      ip: '127.0.0.1',
+      requestId: 'test',
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    const { gaps } = gapList(await gapFigures(db, access, gapPeriod('last-12-months', today), today), 10);
+    // The gap in young people's support shows on first start, and the demo's proposal answers it.
+    expect(gaps.map((g) => g.key)).toContain('group:young_people');
+    expect(gaps.filter((g) => g.kind === 'locality').length).toBeGreaterThanOrEqual(1);
+    for (const key of row?.proposals ?? []) if (key) expect(gaps.map((g) => g.key)).toContain(key);
   });
 });

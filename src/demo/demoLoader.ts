@@ -31,6 +31,7 @@ import { demoConsent, demoSupport } from './demoFamilyRecord.ts';
 import { addDemoGroups } from './demoGroups.ts';
 import { addDemoListings } from './demoListings.ts';
 import { addDemoMembers } from './demoMembers.ts';
+import { addDemoNeeds } from './demoNeeds.ts';
 import { addDemoNotifications } from './demoNotifications.ts';
 import { addDemoOutside } from './demoOutside.ts';
 import { addDemoPlans } from './demoPlan.ts';
@@ -38,6 +39,7 @@ import { addDemoProgrammes } from './demoProgrammes.ts';
 import { addDemoReferrals } from './demoReferrals.ts';
 import { addDemoRelationships } from './demoRelationships.ts';
 import { addDemoServices } from './demoServices.ts';
+import { addDemoSimd } from './demoSimd.ts';
 import { addDemoTeam } from './demoTeam.ts';
 import { generateFamily, pick, seededRandom } from './familyGenerator.ts';
 
@@ -210,6 +212,8 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoReferrals(tx, { orgId, today });
     await addDemoOutside(tx, { areaId: area.id, orgId, today });
     await addDemoApiReferrals(tx, { orgId, areaId: area.id, today });
+    await addDemoSimd(tx);
+    await addDemoNeeds(tx, today);
     // The demo writes contacts directly: each member's last contact is worked out from them once.
     await refreshLastContacts(tx);
   });

@@ -16,6 +16,7 @@ import {
   mergedDuplicate,
   withheldAddress,
 } from './demoMemberStories.ts';
+import { demoPostcodeUnits } from './demoPlaces.ts';
 import { girls, pick, type Random, seededRandom, women as womenNames } from './familyGenerator.ts';
 
 // Given names the demo generator uses for women and girls.
@@ -47,7 +48,7 @@ function everydayDetails(random: Random, row: DemoRow, index: number, today: Dat
     firstLanguage: language && random() < 0.7 ? language : 'English',
     interpreterNeeded: language !== undefined && random() < 0.25,
     address: `${1 + Math.floor(random() * 60)} ${pick(random, streets)}, ${town}`,
-    postcode: `GM${1 + Math.floor(random() * 9)} ${1 + Math.floor(random() * 9)}${pick(random, ['AB', 'DF', 'HL', 'NP', 'RT', 'WX'])}`,
+    postcode: `GM${1 + Math.floor(random() * 9)} ${1 + Math.floor(random() * 9)}${pick(random, demoPostcodeUnits)}`,
   };
   if (!adult) return details;
   const phone = random() < 0.75;

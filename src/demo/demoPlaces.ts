@@ -15,6 +15,9 @@ export const demoOutcodes: { outcode: string; locality: number; latitude: number
   { outcode: 'GM9', locality: 2, latitude: 55.8263, longitude: -4.6541 },
 ];
 
+/** The units of the demo members' postcodes (demoMembers.ts): "GM4 7RT". The demo SIMD lookup knows each. */
+export const demoPostcodeUnits = ['AB', 'DF', 'HL', 'NP', 'RT', 'WX'] as const;
+
 /** Full postcodes the demo knows, with their places (a little off each outcode's centre). */
 export const demoPostcodes: { postcode: string; latitude: number; longitude: number }[] = [
   { postcode: 'GM1 1AB', latitude: 55.9534, longitude: -4.2071 },
