@@ -4,6 +4,7 @@ import type { Database } from './db/client.ts';
 import { adminRoutes } from './features/admin/adminRoutes.ts';
 import { apiRoutes } from './features/api/apiRoutes.ts';
 import { assessmentRoutes } from './features/assessment/assessmentRoutes.ts';
+import { auditRoutes } from './features/audit/auditRoutes.ts';
 import { caseloadRoutes } from './features/caseload/caseloadRoutes.ts';
 import { consentAndTeamRoutes } from './features/consent/consentAndTeamRoutes.ts';
 import { contactRoutes } from './features/contacts/contactRoutes.ts';
@@ -91,11 +92,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   referralRoutes(app, services.db);
   partnershipRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   waitingTimesRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
+  auditRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
   finderRoutes(app, services.db, deps.finderLimits);
   listingRoutes(app, services.db);
   notificationRoutes(app, services);
-  await apiRoutes(app, services);
+  await apiRoutes(app, services, { smallNumberThreshold: deps.smallNumberThreshold ?? 10 });
   await openReferralRoutes(app, services.db);
 
   return app;
