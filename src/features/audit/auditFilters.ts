@@ -110,18 +110,26 @@ function partsOf(iso: string): DateParts {
   return { day: day.replace(/^0/, ''), month: month.replace(/^0/, ''), year };
 }
 
-/** A date from the form's three fields, or from `name` as yyyy-mm-dd (links and the API), or the default. */
-function dateFrom(query: Record<string, unknown>, name: string, fallback: string): DateParts {
+/**
+ * A date from the form's three fields, or from `name` as yyyy-mm-dd (links
+ * and the API), or the default. Something else in `name` is not a date: it
+ * is kept in the year field, so the form shows what was sent.
+ */
+function dateFrom(
+  query: Record<string, unknown>,
+  name: string,
+  fallback: string,
+): { parts: DateParts; malformed: boolean } {
   const parts = {
     day: text(query, `${name}-day`),
     month: text(query, `${name}-month`),
     year: text(query, `${name}-year`),
   };
-  if (parts.day || parts.month || parts.year) return parts;
+  if (parts.day || parts.month || parts.year) return { parts, malformed: false };
   const iso = text(query, name);
-  if (!iso) return partsOf(fallback);
-  // Not a date: kept whole in the year field, so the form shows what was sent and says what is wrong.
-  return isoPattern.test(iso) ? partsOf(iso) : { day: '', month: '', year: iso };
+  if (!iso) return { parts: partsOf(fallback), malformed: false };
+  if (isoPattern.test(iso)) return { parts: partsOf(iso), malformed: false };
+  return { parts: { day: '', month: '', year: iso }, malformed: true };
 }
 
 function choice(value: string): string {
@@ -138,16 +146,27 @@ function choice(value: string): string {
 export function checkFilters(query: unknown, choices: FilterChoices, today: string): CheckedFilters {
   const q = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
   const fallback = lastTwelveMonths(today);
+  const fromDate = dateFrom(q, 'from', fallback.from);
+  const toDate = dateFrom(q, 'to', fallback.to);
   const values: FilterValues = {
-    from: dateFrom(q, 'from', fallback.from),
-    to: dateFrom(q, 'to', fallback.to),
+    from: fromDate.parts,
+    to: toDate.parts,
     localityId: choice(text(q, 'localityId')),
     serviceId: choice(text(q, 'serviceId')),
     group: choice(text(q, 'group')),
   };
   const errors: FieldErrors = {};
-  const from = parseDateParts(values.from, 'The start of the period', { dayOptional: false });
-  const to = parseDateParts(values.to, 'The end of the period', { dayOptional: false });
+  const malformed = (label: string) => ({
+    kind: 'invalid' as const,
+    message: `${label} must be a real date`,
+    part: 'day' as const,
+  });
+  const from = fromDate.malformed
+    ? malformed('The start of the period')
+    : parseDateParts(values.from, 'The start of the period', { dayOptional: false });
+  const to = toDate.malformed
+    ? malformed('The end of the period')
+    : parseDateParts(values.to, 'The end of the period', { dayOptional: false });
   if (from.kind === 'invalid') errors.from = from.message;
   else if (from.kind === 'empty') errors.from = 'Enter the first day of the period';
   else if (from.iso > today) errors.from = 'The start of the period must be today or in the past';
