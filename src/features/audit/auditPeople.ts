@@ -62,7 +62,8 @@ export function supportedCte(scope: AuditScope): SQL {
 /**
  * `supported`, then `facts`: one row per person supported in each family,
  * with their standing (rank), circumstances, age band at the end of the
- * period, gender and SIMD quintile (null when not known); then `in_group`:
+ * period, gender and SIMD quintile (null when not known), from their current
+ * membership of the family; then `in_group`:
  * the facts of people in the chosen group (all of them when none is chosen).
  */
 export function peopleCtes(scope: AuditScope): SQL {
@@ -71,11 +72,17 @@ export function peopleCtes(scope: AuditScope): SQL {
       + greatest(0, date_part('year', age(${scope.to}::date, coalesce(p.approximate_age_on, ${scope.to}::date)))) end`;
   const postcode = sql`upper(replace(p.postcode, ' ', ''))`;
   return sql`${supportedCte(scope)},
-  using_member as (
-    select m.family_id, m.person_id from family_membership m
-    where m.ended_on is null and 'using_substances' = any(m.roles)
-      and m.family_id in (select family_id from supported)
+  -- Members as they stand today (one current membership for each person in a family).
+  member_roles as (
+    select m.family_id, m.person_id,
+      'using_substances' = any(m.roles) as uses,
+      'child_or_young_person' = any(m.roles) as child,
+      'bereaved' = any(m.roles) as bereaved,
+      'young_carer' = any(m.roles) as young_carer
+    from family_membership m
+    where m.ended_on is null and m.family_id in (select family_id from supported)
   ),
+  using_member as (select family_id, person_id from member_roles where uses),
   rel as (
     select r.family_id, r.from_person_id as person_id, ${fromRank(sql`r.kind`)} as rank
     from relationship r join using_member u on u.family_id = r.family_id and u.person_id = r.to_person_id
@@ -94,18 +101,9 @@ export function peopleCtes(scope: AuditScope): SQL {
     where g.kind = 'grandparent_of' and g.current
   ),
   rel_best as (select family_id, person_id, min(rank) as rank from rel group by family_id, person_id),
-  member_roles as (
-    select m.family_id, m.person_id,
-      bool_or('using_substances' = any(m.roles)) as using,
-      bool_or('child_or_young_person' = any(m.roles)) as child,
-      bool_or('bereaved' = any(m.roles)) as bereaved,
-      bool_or('young_carer' = any(m.roles)) as young_carer
-    from family_membership m where m.family_id in (select family_id from supported)
-    group by m.family_id, m.person_id
-  ),
   facts as (
     select s.family_id, s.person_id, s.locality_id,
-      case when mr.using then ${rank('using')} when mr.child then ${rank('child')}
+      case when mr.uses then ${rank('using')} when mr.child then ${rank('child')}
         else coalesce(rb.rank, ${rank('other')}) end as rank,
       coalesce(mr.bereaved, false) as bereaved, coalesce(mr.young_carer, false) as young_carer,
       ${ageBandOf(sql`a.years`)} as age_band,

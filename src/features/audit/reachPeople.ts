@@ -43,11 +43,11 @@ export async function reachTables(db: Db, scope: AuditScope): Promise<AuditTable
       union all
       select 'all', person_id, min(rank), ${person} from in_group group by person_id
     ),
+    bereaved_family as (select distinct family_id, locality_id from in_group where bereaved),
     families as (
-      select coalesce(locality_id::text, 'none') as k, count(distinct family_id) filter (where bereaved)::int as n
-      from in_group group by locality_id
+      select coalesce(locality_id::text, 'none') as k, count(*)::int as n from bereaved_family group by locality_id
       union all
-      select 'all', count(distinct family_id) filter (where bereaved)::int from in_group
+      select 'all', count(*)::int from bereaved_family
     )
     select p.k, count(*)::int as people, ${counts}, coalesce(max(f.n), 0)::int as "bereavedFamilies"
     from people p left join families f on f.k = p.k

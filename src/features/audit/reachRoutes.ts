@@ -128,9 +128,12 @@ export async function recoveryLink(db: Db, scope: AuditScope): Promise<AuditTabl
       where m.using and m.recovery group by m.person_id, ff.locality_id
     ),
     peo as (
-      select ${localityKey(sql`locality_id`)} as k, count(distinct person_id)::int as people,
-        count(distinct person_id) filter (where family_supported)::int as people_linked
-      from recovery_people group by grouping sets ((locality_id), ())
+      select coalesce(locality_id::text, 'none') as k, count(*)::int as people,
+        count(*) filter (where family_supported)::int as people_linked
+      from recovery_people group by locality_id
+      union all
+      select 'all', count(*)::int, count(*) filter (where family_supported)::int
+      from (select person_id, bool_or(family_supported) as family_supported from recovery_people group by person_id) p
     )
     select coalesce(fam.k, peo.k) as k, fam.families, fam.families_linked as "familiesLinked",
       peo.people, peo.people_linked as "peopleLinked"
