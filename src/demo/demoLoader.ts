@@ -21,6 +21,7 @@ import { refreshLastContacts } from '../features/contacts/lastContact.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { newSecret } from '../platform/auth/tokens.ts';
 import { addDemoAssessments } from './demoAssessment.ts';
+import { addDemoAuditHistory } from './demoAuditHistory.ts';
 import { addDemoCaseload } from './demoCaseload.ts';
 import { addDemoChronology } from './demoChronology.ts';
 import { addDemoContacts } from './demoContacts.ts';
@@ -204,6 +205,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     });
     await addDemoListings(tx, today);
     await addDemoReferrals(tx, { orgId, today });
+    await addDemoAuditHistory(tx, { orgId, today });
     // The demo writes contacts directly: each member's last contact is worked out from them once.
     await refreshLastContacts(tx);
   });

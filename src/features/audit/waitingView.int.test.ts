@@ -74,19 +74,11 @@ describe('the waiting times view', () => {
     });
   });
 
-  it('counts each service over the period, and each service in each quarter', async () => {
+  it('counts each service over the period', async () => {
     const t = await tables(year);
     expect(grid(t.get('waits-by-service') as AuditTable, keys)).toEqual({
       [one]: [6, 4, 2, 50, 2, 21.5],
       [two]: [2, 2, 1, 50, 0, 20.5],
-      all: [8, 6, 3, 50, 2, 21.5],
-    });
-    expect(grid(t.get('waits-by-service-quarter') as AuditTable, keys)).toEqual({
-      [`${one}:2025-04-01`]: [4, 4, 2, 50, 1, 21.5],
-      [`${one}:2025-07-01`]: [1, 0, 0, 'none', 0, 'none started'],
-      [`${one}:2026-01-01`]: [1, 0, 0, 'none', 1, 'none started'],
-      [`${two}:2025-10-01`]: [1, 1, 1, 100, 0, 5],
-      [`${two}:2026-01-01`]: [1, 1, 0, 0, 0, 36],
       all: [8, 6, 3, 50, 2, 21.5],
     });
   });
