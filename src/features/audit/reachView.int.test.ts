@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
+import { migrate } from '../../db/migrate.ts';
 import { simdEdition, simdPostcode } from '../../db/schema.ts';
 import { createOrganisation } from '../../testing/fixtures.ts';
 import { ownDatabase } from '../../testing/testDatabase.ts';
@@ -21,6 +22,7 @@ describe('the reach view', () => {
 
   beforeAll(async () => {
     ({ database, drop } = await ownDatabase('audit_reach'));
+    await migrate(database);
     const db = database.db;
     s = await auditArea(db);
     const recovery = await createOrganisation(db, s.area.id, 'nhs');
