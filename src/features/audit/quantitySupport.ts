@@ -65,14 +65,21 @@ export async function supportByLocality(db: Db, scope: AuditScope): Promise<Audi
         select 'all', false from in_group group by person_id
       ) x group by k
     ),
+    -- The period's contacts (read from their covering index) counted by family and worker first,
+    -- so the joins that find each family's locality and each worker's role see far fewer rows.
+    contact_counts as (
+      select c.family_id, c.worker_id, count(*) as n, sum(c.duration_minutes) as minutes
+      from contact c
+      where ${byOrganisation(sql`c.organisation_id`, scope)} and ${instantInPeriod(sql`c.occurred_at`, scope)}
+        and c.outcome = 'attended' and c.in_error_at is null ${contactInGroup}
+      group by c.family_id, c.worker_id
+    ),
     con as (
-      select ${localityKey(sql`f.locality_id`)} as k, count(*)::int as contacts,
-        sum(c.duration_minutes) filter (where not ('volunteer' = any(w.roles)))::int as staff_minutes,
-        sum(c.duration_minutes) filter (where 'volunteer' = any(w.roles))::int as volunteer_minutes
-      from contact c join family f on f.id = c.family_id join app_user w on w.id = c.worker_id
-      where ${familyInScope(scope)} and ${byOrganisation(sql`c.organisation_id`, scope)}
-        and ${instantInPeriod(sql`c.occurred_at`, scope)} and c.outcome = 'attended' and c.in_error_at is null
-        ${contactInGroup}
+      select ${localityKey(sql`f.locality_id`)} as k, sum(x.n)::int as contacts,
+        sum(x.minutes) filter (where not ('volunteer' = any(w.roles)))::int as staff_minutes,
+        sum(x.minutes) filter (where 'volunteer' = any(w.roles))::int as volunteer_minutes
+      from contact_counts x join family f on f.id = x.family_id join app_user w on w.id = x.worker_id
+      where ${familyInScope(scope)}
       group by grouping sets ((f.locality_id), ())
     ),
     att as (
