@@ -60,6 +60,11 @@ async function workersByOrganisation(tx: Db): Promise<Map<string, string[]>> {
   return map;
 }
 
+/** The contacts written here, by member and organisation, so a programme can claim its sessions among them. */
+type PastContacts = Map<string, { id: string; on: string }[]>;
+const pastKey = (s: { familyId: string; personId: string; organisationId: string }) =>
+  `${s.familyId}:${s.personId}:${s.organisationId}`;
+
 /** Every few weeks since their support started (or a year ago), a contact with each adult being supported. */
 async function addPastContacts(
   tx: Db,
@@ -67,7 +72,8 @@ async function addPastContacts(
   today: Date,
   supported: Supported[],
   workers: Map<string, string[]>,
-) {
+): Promise<PastContacts> {
+  const past: PastContacts = new Map();
   const yearAgo = dayBefore(today, 365);
   const contacts: (typeof contact.$inferInsert)[] = [];
   const members: (typeof contactMember.$inferInsert)[] = [];
@@ -93,12 +99,14 @@ async function addPastContacts(
         ),
       });
       members.push({ contactId: id, personId: s.personId, familyId: s.familyId });
+      past.set(pastKey(s), [...(past.get(pastKey(s)) ?? []), { id, on }]);
       on = addDays(on, 28 + Math.floor(random() * 35));
     }
   }
   for (let i = 0; i < contacts.length; i += 500) await tx.insert(contact).values(contacts.slice(i, i + 500));
   for (let i = 0; i < members.length; i += 500)
     await tx.insert(contactMember).values(members.slice(i, i + 500));
+  return past;
 }
 
 function addDays(iso: string, days: number): string {
@@ -127,9 +135,10 @@ async function addPastSessions(tx: Db, random: Random, today: Date) {
       tx,
       sql`select s.family_id as "familyId", s.person_id as "personId" from member_support s
         join family_membership m on m.family_id = s.family_id and m.person_id = s.person_id and m.ended_on is null
+        join family f on f.id = s.family_id
         where s.organisation_id = ${g.organisationId} and s.status = 'being_supported' and not s.confidential
           and not ('using_substances' = any(m.roles))
-        order by s.family_id, s.person_id limit 14`,
+        order by f.reference, m.started_on, s.person_id limit 14`,
     );
     // A programme group runs in courses of seven weeks, with a break between; the others every week.
     const weeks =
@@ -289,12 +298,19 @@ async function addPastReferrals(tx: Db, random: Random, today: Date, orgId: Map<
 }
 
 /** Family members who finished, left or are part way through a programme with a trained worker this year. */
-async function addPastEnrolments(tx: Db, random: Random, today: Date, supported: Supported[]) {
+async function addPastEnrolments(
+  tx: Db,
+  random: Random,
+  today: Date,
+  supported: Supported[],
+  past: PastContacts,
+) {
   const trained = await queryRows<{ programmeId: string; userId: string; organisationId: string }>(
     tx,
     sql`select t.programme_id as "programmeId", t.user_id as "userId", u.organisation_id as "organisationId"
       from programme_trained_worker t join app_user u on u.id = t.user_id
-      join programme p on p.id = t.programme_id where p.code in ('5-step-method', 'craft')`,
+      join programme p on p.id = t.programme_id where p.code in ('5-step-method', 'craft')
+      order by u.email, p.code`,
   );
   const taken = new Set<string>();
   for (const s of supported) {
@@ -330,11 +346,16 @@ async function addPastEnrolments(tx: Db, random: Random, today: Date, supported:
         endReason: status === 'ended_early' ? 'Chose to stop for now; may come back to it.' : null,
       })
       .returning({ id: programmeEnrolment.id });
-    // The member's contacts with the organisation while enrolled were its sessions.
-    await tx.execute(sql`update contact c set enrolment_id = ${row?.id ?? null}
-      from contact_member m where m.contact_id = c.id and m.person_id = ${s.personId} and c.family_id = ${s.familyId}
-        and c.organisation_id = ${s.organisationId} and c.enrolment_id is null
-        and c.occurred_at >= ${enrolledOn}::date and c.occurred_at < ${endedOn ?? dayBefore(today, 0)}::date`);
+    // The member's contacts with the organisation while enrolled (of those written here) were its sessions.
+    const sessions = (past.get(pastKey(s)) ?? []).filter(
+      (c) => c.on >= enrolledOn && c.on <= (endedOn ?? c.on),
+    );
+    if (row && sessions.length)
+      await tx.execute(sql`update contact set enrolment_id = ${row.id}
+        where id in (${sql.join(
+          sessions.map((c) => sql`${c.id}::uuid`),
+          sql`, `,
+        )})`);
   }
 }
 
@@ -352,8 +373,8 @@ export async function addDemoAuditHistory(
       where s.status = 'being_supported' and s.started_on is not null and not s.confidential and m.ended_on is null
       order by f.reference, s.person_id, s.organisation_id`,
   );
-  await addPastContacts(tx, random, context.today, supported, await workersByOrganisation(tx));
+  const past = await addPastContacts(tx, random, context.today, supported, await workersByOrganisation(tx));
   await addPastSessions(tx, random, context.today);
   await addPastReferrals(tx, random, context.today, context.orgId);
-  await addPastEnrolments(tx, random, context.today, supported);
+  await addPastEnrolments(tx, random, context.today, supported, past);
 }
