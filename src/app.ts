@@ -6,6 +6,7 @@ import { apiRoutes } from './features/api/apiRoutes.ts';
 import { assessmentRoutes } from './features/assessment/assessmentRoutes.ts';
 import { auditExportRoutes } from './features/audit/auditExportRoutes.ts';
 import { auditReportRoutes } from './features/audit/auditReportRoutes.ts';
+import { auditRoutes } from './features/audit/auditRoutes.ts';
 import type { AuditView } from './features/audit/auditView.ts';
 import { auditViews } from './features/audit/auditViews.ts';
 import { caseloadRoutes } from './features/caseload/caseloadRoutes.ts';
@@ -109,11 +110,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   needRoutes(app, services.db);
   gapRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   simdRoutes(app, services.db);
+  auditRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
   finderRoutes(app, services.db, deps.finderLimits, services.mailer);
   listingRoutes(app, services.db);
   notificationRoutes(app, services);
-  await apiRoutes(app, services);
+  await apiRoutes(app, services, { smallNumberThreshold: deps.smallNumberThreshold ?? 10 });
   await openReferralRoutes(app, services.db);
 
   return app;

@@ -22,6 +22,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import { newSecret } from '../platform/auth/tokens.ts';
 import { addDemoApiReferrals } from './demoApiReferrals.ts';
 import { addDemoAssessments } from './demoAssessment.ts';
+import { addDemoAuditHistory } from './demoAuditHistory.ts';
 import { addDemoBoundaries } from './demoBoundaries.ts';
 import { addDemoCaseload } from './demoCaseload.ts';
 import { addDemoChronology } from './demoChronology.ts';
@@ -214,6 +215,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoApiReferrals(tx, { orgId, areaId: area.id, today });
     await addDemoSimd(tx);
     await addDemoNeeds(tx, today);
+    await addDemoAuditHistory(tx, { orgId, today });
     // The demo writes contacts directly: each member's last contact is worked out from them once.
     await refreshLastContacts(tx);
   });

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 import { assessmentApi } from '../assessment/assessmentApi.ts';
+import { auditApi } from '../audit/auditApi.ts';
 import { consentTeamApi } from '../consent/consentTeamApi.ts';
 import { contactApi } from '../contacts/contactApi.ts';
 import { familyApi } from '../families/familyApi.ts';
@@ -23,7 +24,11 @@ import { meApi } from './meApi.ts';
  * after them), then /api/v1 behind bearer tokens, and the admin pages that
  * issue those tokens.
  */
-export async function apiRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function apiRoutes(
+  app: FastifyInstance,
+  services: Services,
+  options: { smallNumberThreshold: number } = { smallNumberThreshold: 10 },
+): Promise<void> {
   await setUpApiDocs(app);
   await app.register(
     async (v1) => {
@@ -42,6 +47,7 @@ export async function apiRoutes(app: FastifyInstance, services: Services): Promi
       await api.register(programmeApi, { db: services.db });
       await api.register(contactApi, { db: services.db });
       await api.register(referralApi, { db: services.db, mailer: services.mailer });
+      await api.register(auditApi, { db: services.db, threshold: options.smallNumberThreshold });
     },
     { prefix: '/api/v1' },
   );

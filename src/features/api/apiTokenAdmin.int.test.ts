@@ -101,7 +101,7 @@ describe('the API tokens admin page', () => {
     expect(long.page.body).toContain('Name must be 100 characters or fewer');
     expect(long.page.body).toContain(`value="${'n'.repeat(101)}"`);
     expect(admin.page.statusCode).toBe(400);
-    expect(admin.page.body).toContain('Select practitioner, team lead or both');
+    expect(admin.page.body).toContain('Select practitioner, team lead or partnership lead');
     expect(await tokensOf(org.id)).toEqual([]);
   });
 

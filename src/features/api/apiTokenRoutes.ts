@@ -22,16 +22,18 @@ export function apiTokenRoutes(app: FastifyInstance, tokens: ApiTokenService): v
     return reply.page(`${pages}/apiTokenList.njk`, presentApiTokenList(list, revoked));
   });
 
-  app.get('/admin/api-tokens/new', admin, async (_request, reply) =>
-    reply.page(`${pages}/issueApiToken.njk`, presentIssueApiTokenForm()),
-  );
+  app.get('/admin/api-tokens/new', admin, async (request, reply) => {
+    const options = { partnershipLead: await tokens.mayIssuePartnershipLead(request.access) };
+    return reply.page(`${pages}/issueApiToken.njk`, presentIssueApiTokenForm(undefined, {}, options));
+  });
 
   app.post('/admin/api-tokens/new', admin, async (request, reply) => {
-    const form = parseIssueApiTokenForm(request.body);
+    const options = { partnershipLead: await tokens.mayIssuePartnershipLead(request.access) };
+    const form = parseIssueApiTokenForm(request.body, options);
     if (!form.input) {
       return reply
         .code(400)
-        .page(`${pages}/issueApiToken.njk`, presentIssueApiTokenForm(form.values, form.errors));
+        .page(`${pages}/issueApiToken.njk`, presentIssueApiTokenForm(form.values, form.errors, options));
     }
     const issued = await tokens.issue(request.access, form.input);
     // Shown in this response and nowhere else: Hearth keeps only a hash of the token.

@@ -5,8 +5,15 @@ import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 
-/** The roles an API token may carry: the system acts for practitioners or a team lead, never an admin. */
-export const apiTokenRoles = ['practitioner', 'team_lead'] as const satisfies readonly Role[];
+/**
+ * The roles an API token may carry: the system acts for practitioners or a team lead, never an
+ * admin; or for a partnership lead, reading the provision audit's counts (never personal data).
+ */
+export const apiTokenRoles = [
+  'practitioner',
+  'team_lead',
+  'partnership_lead',
+] as const satisfies readonly Role[];
 export type ApiTokenRole = (typeof apiTokenRoles)[number];
 
 export function isApiTokenRole(role: string): role is ApiTokenRole {
@@ -78,6 +85,22 @@ export class ApiTokenService {
       return row.id;
     });
     return { id, token, prefix };
+  }
+
+  /** Whether the admin's organisation may issue partnership lead tokens: only one with an active partnership lead. */
+  async mayIssuePartnershipLead(access: AccessContext): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: appUser.id })
+      .from(appUser)
+      .where(
+        and(
+          eq(appUser.organisationId, requireOrganisation(access)),
+          eq(appUser.status, 'active'),
+          sql`'partnership_lead' = any(${appUser.roles})`,
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
   }
 
   /** The organisation's tokens, active first, newest first. */

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { viewToCsv } from './auditCsv.ts';
-import { periodSlug } from './auditFilters.ts';
+import { periodSlug } from './auditOutputFilters.ts';
 import { type AuditOutputOptions, auditOutputs, sendFile } from './auditOutputRequest.ts';
 import { viewsToXlsx } from './auditXlsx.ts';
 

@@ -1,134 +1,98 @@
 import { describe, expect, it } from 'vitest';
-import { auditFiltersQuery, parseAuditFilters, periodSlug, periodText } from './auditFilters.ts';
+import {
+  checkFilters,
+  filterQuery,
+  financialYearOf,
+  lastTwelveMonths,
+  suggestedPeriods,
+} from './auditFilters.ts';
+import { periodQuarters } from './waitingTables.ts';
 
-const today = '2026-12-02';
-const locality = '0b6a1f4e-2c1d-4e8a-9f00-1a2b3c4d5e6f';
+const locality = '7d4f1a38-2b1c-4c7e-9a51-1d2e3f4a5b6c';
+const service = '0b8e2c1d-3f4a-4b5c-8d6e-7f8091a2b3c4';
+const choices = { localityIds: [locality], serviceIds: [service] };
 
-describe('parseAuditFilters', () => {
-  it('takes the 12 months to today when no period is asked for', () => {
-    expect(parseAuditFilters({}, today)).toEqual({
-      ok: true,
-      filters: { from: '2025-12-03', to: '2026-12-02' },
-    });
-    expect(parseAuditFilters(undefined, today)).toMatchObject({ ok: true });
+describe('the audit’s period and filters', () => {
+  it('takes the 12 months up to today by default', () => {
+    expect(lastTwelveMonths('2026-12-02')).toEqual({ from: '2025-12-03', to: '2026-12-02' });
+    // From 1 March after a 29 February.
+    expect(lastTwelveMonths('2028-02-29')).toEqual({ from: '2027-03-01', to: '2028-02-29' });
+    const checked = checkFilters({}, choices, '2026-12-02');
+    expect(checked.ok && checked.filters).toEqual({ from: '2025-12-03', to: '2026-12-02' });
   });
 
-  it('reads a financial year in any of its usual spellings', () => {
-    for (const year of ['2025', '2025-26', '2025/26', '2025/2026'])
-      expect(parseAuditFilters({ year }, today)).toEqual({
-        ok: true,
-        filters: { from: '2025-04-01', to: '2026-03-31' },
-      });
+  it('offers this financial year so far and the two before it', () => {
+    expect(financialYearOf('2026-03-31')).toBe(2025);
+    expect(financialYearOf('2026-04-01')).toBe(2026);
+    expect(suggestedPeriods('2026-12-02').map((p) => [p.label, p.from, p.to])).toEqual([
+      ['Last 12 months', '2025-12-03', '2026-12-02'],
+      ['Financial year 2026 to 2027, so far', '2026-04-01', '2026-12-02'],
+      ['Financial year 2025 to 2026', '2025-04-01', '2026-03-31'],
+      ['Financial year 2024 to 2025', '2024-04-01', '2025-03-31'],
+    ]);
   });
 
-  it('reads a start and end date as ISO dates or as GOV.UK date parts', () => {
-    expect(parseAuditFilters({ from: '2026-01-01', to: '2026-03-31' }, today)).toEqual({
-      ok: true,
-      filters: { from: '2026-01-01', to: '2026-03-31' },
-    });
-    const parts = {
-      'from-day': '1',
-      'from-month': '4',
-      'from-year': '2026',
-      'to-day': '30',
-      'to-month': '9',
-      'to-year': '2026',
-    };
-    expect(parseAuditFilters(parts, today)).toEqual({
-      ok: true,
-      filters: { from: '2026-04-01', to: '2026-09-30' },
-    });
-  });
-
-  it('runs a start alone to today, and an end alone back a year', () => {
-    expect(parseAuditFilters({ from: '2026-07-01' }, today)).toMatchObject({
-      filters: { from: '2026-07-01', to: today },
-    });
-    expect(parseAuditFilters({ to: '2024-02-29' }, today)).toMatchObject({
-      filters: { from: '2023-03-01', to: '2024-02-29' },
-    });
-  });
-
-  it('keeps a locality, service and group, and treats "all" and empty as every one', () => {
-    const parsed = parseAuditFilters(
-      { year: '2025-26', locality: locality.toUpperCase(), service: 'all', group: 'young_people_12_17' },
-      today,
-    );
-    expect(parsed).toEqual({
-      ok: true,
-      filters: { from: '2025-04-01', to: '2026-03-31', localityId: locality, group: 'young_people_12_17' },
-    });
-    expect(parseAuditFilters({ locality: '', group: 'all' }, today)).toEqual({
-      ok: true,
-      filters: { from: '2025-12-03', to: today },
-    });
-  });
-
-  it('takes the first of a repeated field', () => {
-    expect(parseAuditFilters({ year: ['2024', '2025'] }, today)).toMatchObject({
-      filters: { from: '2024-04-01', to: '2025-03-31' },
-    });
-  });
-
-  it('names each wrong field with a GOV.UK message and keeps what was typed', () => {
-    const parsed = parseAuditFilters(
-      { from: '2026-02-30', 'to-day': 'x', locality: 'Kilbrannan', service: '12', group: 'DROP TABLE' },
-      today,
-    );
-    expect(parsed).toEqual({
-      ok: false,
-      errors: {
-        from: 'The start date must be a real date, like 1 4 2025',
-        to: 'The end date must be a real date, like 1 4 2025',
-        locality: 'Choose a locality from the list',
-        service: 'Choose a service from the list',
-        group: 'Choose a group of people from the list',
+  it('reads the form’s date fields or yyyy-mm-dd, and the choices of the area', () => {
+    const form = checkFilters(
+      {
+        'from-day': '1',
+        'from-month': 'April',
+        'from-year': '2025',
+        to: '2026-03-31',
+        localityId: locality,
+        serviceId: 'all',
+        group: 'age-12-17',
       },
-      values: {
-        year: '',
-        from: '2026-02-30',
-        to: 'x//',
-        locality: 'Kilbrannan',
-        service: '12',
-        group: 'DROP TABLE',
-      },
+      choices,
+      '2026-12-02',
+    );
+    expect(form.ok && form.filters).toEqual({
+      from: '2025-04-01',
+      to: '2026-03-31',
+      localityId: locality,
+      group: 'age-12-17',
     });
+    expect(filterQuery({ from: '2025-04-01', to: '2026-03-31', serviceId: service })).toBe(
+      `from=2025-04-01&to=2026-03-31&serviceId=${service}`,
+    );
   });
 
-  it('refuses an end before the start, a period over 10 years, and a year with dates', () => {
-    expect(parseAuditFilters({ from: '2026-04-01', to: '2026-03-31' }, today)).toMatchObject({
-      ok: false,
-      errors: { to: 'The end date must be the same as or after the start date' },
+  it('says what is wrong with each field', () => {
+    const wrong = checkFilters(
+      { from: '2027-01-01', to: 'soon', localityId: 'somewhere', serviceId: locality, group: 'cousins' },
+      choices,
+      '2026-12-02',
+    );
+    expect(wrong.ok).toBe(false);
+    if (wrong.ok) return;
+    expect(wrong.errors).toEqual({
+      from: 'The start of the period must be today or in the past',
+      to: 'The end of the period must be a real date',
+      localityId: 'Choose a locality from the list',
+      serviceId: 'Choose a service from the list',
+      group: 'Choose a group of people from the list',
     });
-    expect(parseAuditFilters({ from: '2010-01-01', to: '2019-12-31' }, today)).toMatchObject({ ok: true });
-    expect(parseAuditFilters({ from: '2010-01-01', to: '2020-01-01' }, today)).toMatchObject({
-      ok: false,
-      errors: { to: 'The period must be 10 years or shorter' },
-    });
-    expect(parseAuditFilters({ year: '2025', from: '2025-01-01' }, today)).toMatchObject({
-      ok: false,
-      errors: { year: 'Choose a financial year or a start and end date, not both' },
-    });
-    for (const year of ['2025-27', '25-26', '1999', 'last year'])
-      expect(parseAuditFilters({ year }, today)).toMatchObject({
-        ok: false,
-        errors: { year: 'The year must be a financial year, like 2025-26' },
-      });
+    expect(wrong.values.to.year).toBe('soon');
+    const backwards = checkFilters({ from: '2025-04-01', to: '2025-03-31' }, choices, '2026-12-02');
+    expect(!backwards.ok && backwards.errors.to).toBe(
+      'The end of the period must be the same as or after its start',
+    );
+    const long = checkFilters({ from: '2020-04-01', to: '2025-04-01' }, choices, '2026-12-02');
+    expect(!long.ok && long.errors.to).toBe('The period must be 5 years or shorter');
+    expect(checkFilters({ from: '2020-04-01', to: '2025-03-31' }, choices, '2026-12-02').ok).toBe(true);
   });
 
-  it('writes the filters back as a query string that reads the same', () => {
-    const filters = { from: '2025-04-01', to: '2026-03-31', localityId: locality, group: 'grandparents' };
-    const query = auditFiltersQuery(filters);
-    expect(query).toBe(`from=2025-04-01&to=2026-03-31&locality=${locality}&group=grandparents`);
-    expect(parseAuditFilters(Object.fromEntries(new URLSearchParams(query)), today)).toEqual({
-      ok: true,
-      filters,
-    });
-  });
-
-  it('says the period in words and in a file name', () => {
-    const period = { from: '2025-04-01', to: '2026-03-31' };
-    expect(periodText(period)).toBe('1 April 2025 to 31 March 2026');
-    expect(periodSlug(period)).toBe('2025-04-01-to-2026-03-31');
+  it('cuts a period into its quarters, with parts at either end', () => {
+    expect(periodQuarters('2025-04-01', '2026-03-31').map((q) => q.start)).toEqual([
+      '2025-04-01',
+      '2025-07-01',
+      '2025-10-01',
+      '2026-01-01',
+    ]);
+    expect(periodQuarters('2025-11-15', '2026-01-10')).toEqual([
+      { start: '2025-11-15', end: '2025-12-31' },
+      { start: '2026-01-01', end: '2026-01-10' },
+    ]);
+    expect(periodQuarters('2026-02-01', '2026-02-01')).toEqual([{ start: '2026-02-01', end: '2026-02-01' }]);
   });
 });

@@ -1,27 +1,103 @@
-// The audit's filters, read the same way from every address that takes them
-// (the view pages, the exports, the printable report, the map): a period,
-// and optionally a locality, a service and a group of people.
+// The audit's filters as people choose them: the period (the 12 months up to
+// today unless chosen), a locality, a service and a group of people. The same
+// checks serve the GET form on the pages and the JSON API's query.
 import type { FieldErrors } from '../../platform/http/forms.ts';
-import { isoDay, todayInUk } from '../chronology/dateParts.ts';
+import { type DateParts, isoDay, parseDateParts } from '../chronology/dateParts.ts';
+import { addDays } from '../plan/planSchedule.ts';
+import { auditGroupByCode } from './auditGroups.ts';
 import type { AuditFilters } from './auditView.ts';
 
-/** The query string's fields, in the order a filter form shows them (for the error summary's links). */
-export const auditFilterFields = ['year', 'from', 'to', 'locality', 'service', 'group'] as const;
+/** The longest period the audit works out at once. */
+export const maxPeriodYears = 5;
 
-export type ParsedAuditFilters =
-  | { ok: true; filters: AuditFilters }
-  | {
-      ok: false;
-      /** Field → GOV.UK error message; the field names are those of the query string. */
-      errors: FieldErrors;
-      /** What was asked, as typed, to show in the form again. */
-      values: Record<string, string>;
-    };
+export interface Period {
+  from: string;
+  to: string;
+}
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const groupPattern = /^[a-z0-9][a-z0-9_-]{0,59}$/;
-/** The longest period the audit counts over. */
-const longestYears = 10;
+/** The same day a number of years before or after, 28 February for 29 February in other years. */
+function yearsFrom(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return isoDay(year, m, Math.min(d, last));
+}
+
+/** The default: the 12 months up to and including today, so the audit is live rather than a year behind. */
+export function lastTwelveMonths(today: string): Period {
+  return { from: addDays(yearsFrom(today, -1), 1), to: today };
+}
+
+/** The financial year (1 April to 31 March) a day falls in, by the year it starts. */
+export function financialYearOf(day: string): number {
+  const year = Number(day.slice(0, 4));
+  return Number(day.slice(5, 7)) >= 4 ? year : year - 1;
+}
+
+export function financialYear(startYear: number): Period {
+  return { from: isoDay(startYear, 4, 1), to: isoDay(startYear + 1, 3, 31) };
+}
+
+/** The periods offered as links: the last 12 months, this financial year so far and the two before it. */
+export function suggestedPeriods(today: string): (Period & { label: string })[] {
+  const year = financialYearOf(today);
+  return [
+    { label: 'Last 12 months', ...lastTwelveMonths(today) },
+    { label: `Financial year ${year} to ${year + 1}, so far`, from: financialYear(year).from, to: today },
+    { label: `Financial year ${year - 1} to ${year}`, ...financialYear(year - 1) },
+    { label: `Financial year ${year - 2} to ${year - 1}`, ...financialYear(year - 2) },
+  ];
+}
+
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "1 April 2025". */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${monthNames[m - 1]} ${y}`;
+}
+
+export function periodText(period: Period): string {
+  return `${longDate(period.from)} to ${longDate(period.to)}`;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isoPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** What the partnership's area offers to choose from. */
+export interface FilterChoices {
+  localityIds: readonly string[];
+  serviceIds: readonly string[];
+}
+
+/** The form's fields as typed, to show them again. */
+export interface FilterValues {
+  from: DateParts;
+  to: DateParts;
+  localityId: string;
+  serviceId: string;
+  group: string;
+}
+
+export type CheckedFilters =
+  | { ok: true; filters: AuditFilters; values: FilterValues }
+  | { ok: false; errors: FieldErrors; values: FilterValues };
+
+/** The order of the fields, for the error summary. */
+export const filterFieldOrder = ['from', 'to', 'localityId', 'serviceId', 'group'] as const;
 
 function text(query: Record<string, unknown>, name: string): string {
   const value = query[name];
@@ -29,137 +105,104 @@ function text(query: Record<string, unknown>, name: string): string {
   return typeof first === 'string' ? first.trim() : '';
 }
 
-function realDay(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 2000 || year > 2100 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return undefined;
-  return isoDay(year, month, day);
-}
-
-/** An ISO date "2025-04-01", or a GOV.UK date input's three parts (from-day, from-month, from-year). */
-function readDate(
-  query: Record<string, unknown>,
-  name: 'from' | 'to',
-  label: string,
-): { typed: string; iso?: string; error?: string } {
-  const iso = text(query, name);
-  const parts = ['day', 'month', 'year'].map((p) => text(query, `${name}-${p}`));
-  const typed = iso || (parts.some(Boolean) ? parts.join('/') : '');
-  if (!typed) return { typed };
-  const match = iso
-    ? /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso)
-    : parts.every((p) => /^\d{1,4}$/.test(p))
-      ? [typed, parts[2], parts[1], parts[0]]
-      : null;
-  const day = match && realDay(Number(match[1]), Number(match[2]), Number(match[3]));
-  if (!day) return { typed, error: `${label} must be a real date, like 1 4 2025` };
-  return { typed, iso: day };
-}
-
-function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-function addYears(iso: string, years: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  // 29 February a year on is 1 March: Date rolls it over.
-  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
-}
-
-/** "2025", "2025-26" or "2025/26": the financial year starting 1 April 2025. */
-function financialYear(typed: string): { from: string; to: string } | undefined {
-  const match = /^(\d{4})(?:[-/](\d{2}|\d{4}))?$/.exec(typed);
-  if (!match) return undefined;
-  const start = Number(match[1]);
-  if (start < 2000 || start > 2099) return undefined;
-  if (match[2] && Number(match[2]) % 100 !== (start + 1) % 100) return undefined;
-  return { from: isoDay(start, 4, 1), to: isoDay(start + 1, 3, 31) };
+function partsOf(iso: string): DateParts {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  return { day: day.replace(/^0/, ''), month: month.replace(/^0/, ''), year };
 }
 
 /**
- * Reads the audit's filters from a query string. The period is a financial
- * year (`year=2025-26`), or a start and end date (`from`, `to`, as ISO dates
- * or GOV.UK date parts), or by default the 12 months to `today`; a start
- * alone runs to today, an end alone covers the year before it. `locality`
- * and `service` are ids, `group` a code; empty or "all" means every one.
- * Whether a locality or service is the partnership's own is for the caller
- * to check.
+ * A date from the form's three fields, or from `name` as yyyy-mm-dd (links
+ * and the API), or the default. Something else in `name` is not a date: it
+ * is kept in the year field, so the form shows what was sent.
  */
-export function parseAuditFilters(query: unknown, today: string = todayInUk(new Date())): ParsedAuditFilters {
-  const q = query && typeof query === 'object' ? (query as Record<string, unknown>) : {};
-  const errors: FieldErrors = {};
-  const values: Record<string, string> = {};
-  for (const name of auditFilterFields) values[name] = text(q, name);
-
-  const from = readDate(q, 'from', 'The start date');
-  const to = readDate(q, 'to', 'The end date');
-  values.from = from.typed;
-  values.to = to.typed;
-  if (from.error) errors.from = from.error;
-  if (to.error) errors.to = to.error;
-  let period: { from: string; to: string } | undefined;
-  if (values.year) {
-    const year = financialYear(values.year);
-    if (from.typed || to.typed) errors.year = 'Choose a financial year or a start and end date, not both';
-    else if (!year) errors.year = 'The year must be a financial year, like 2025-26';
-    else period = year;
-  } else if (!from.error && !to.error) {
-    const end = to.iso ?? today;
-    const start = from.iso ?? addYears(addDays(end, 1), -1);
-    if (start > end) errors.to = 'The end date must be the same as or after the start date';
-    else if (addYears(start, longestYears) <= end)
-      errors.to = `The period must be ${longestYears} years or shorter`;
-    else period = { from: start, to: end };
-  }
-
-  const chosen = (name: 'locality' | 'service' | 'group') => {
-    const value = values[name] ?? '';
-    return value === '' || value.toLowerCase() === 'all' ? undefined : value;
+function dateFrom(
+  query: Record<string, unknown>,
+  name: string,
+  fallback: string,
+): { parts: DateParts; malformed: boolean } {
+  const parts = {
+    day: text(query, `${name}-day`),
+    month: text(query, `${name}-month`),
+    year: text(query, `${name}-year`),
   };
-  const localityId = chosen('locality');
-  const serviceId = chosen('service');
-  const group = chosen('group');
-  if (localityId && !uuidPattern.test(localityId)) errors.locality = 'Choose a locality from the list';
-  if (serviceId && !uuidPattern.test(serviceId)) errors.service = 'Choose a service from the list';
-  if (group && !groupPattern.test(group)) errors.group = 'Choose a group of people from the list';
+  if (parts.day || parts.month || parts.year) return { parts, malformed: false };
+  const iso = text(query, name);
+  if (!iso) return { parts: partsOf(fallback), malformed: false };
+  if (isoPattern.test(iso)) return { parts: partsOf(iso), malformed: false };
+  return { parts: { day: '', month: '', year: iso }, malformed: true };
+}
 
-  if (Object.keys(errors).length || !period) return { ok: false, errors, values };
+function choice(value: string): string {
+  return value === 'all' ? '' : value;
+}
+
+/**
+ * Reads and checks the filters from a query string. Every field may be left
+ * out: the period is then the last 12 months and nothing else narrows the
+ * figures. A locality or service from outside the partnership's area is an
+ * error, as is a period that ends before it starts, starts after today, or
+ * runs longer than five years.
+ */
+export function checkFilters(query: unknown, choices: FilterChoices, today: string): CheckedFilters {
+  const q = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
+  const fallback = lastTwelveMonths(today);
+  const fromDate = dateFrom(q, 'from', fallback.from);
+  const toDate = dateFrom(q, 'to', fallback.to);
+  const values: FilterValues = {
+    from: fromDate.parts,
+    to: toDate.parts,
+    localityId: choice(text(q, 'localityId')),
+    serviceId: choice(text(q, 'serviceId')),
+    group: choice(text(q, 'group')),
+  };
+  const errors: FieldErrors = {};
+  const malformed = (label: string) => ({
+    kind: 'invalid' as const,
+    message: `${label} must be a real date`,
+    part: 'day' as const,
+  });
+  const from = fromDate.malformed
+    ? malformed('The start of the period')
+    : parseDateParts(values.from, 'The start of the period', { dayOptional: false });
+  const to = toDate.malformed
+    ? malformed('The end of the period')
+    : parseDateParts(values.to, 'The end of the period', { dayOptional: false });
+  if (from.kind === 'invalid') errors.from = from.message;
+  else if (from.kind === 'empty') errors.from = 'Enter the first day of the period';
+  else if (from.iso > today) errors.from = 'The start of the period must be today or in the past';
+  if (to.kind === 'invalid') errors.to = to.message;
+  else if (to.kind === 'empty') errors.to = 'Enter the last day of the period';
+  if (from.kind === 'date' && to.kind === 'date' && !errors.from) {
+    if (to.iso < from.iso) errors.to = 'The end of the period must be the same as or after its start';
+    else if (to.iso >= yearsFrom(from.iso, maxPeriodYears))
+      errors.to = `The period must be ${maxPeriodYears} years or shorter`;
+  }
+  if (values.localityId && !(uuid.test(values.localityId) && choices.localityIds.includes(values.localityId)))
+    errors.localityId = 'Choose a locality from the list';
+  if (values.serviceId && !(uuid.test(values.serviceId) && choices.serviceIds.includes(values.serviceId)))
+    errors.serviceId = 'Choose a service from the list';
+  if (values.group && !auditGroupByCode(values.group))
+    errors.group = 'Choose a group of people from the list';
+  if (Object.keys(errors).length > 0 || from.kind !== 'date' || to.kind !== 'date')
+    return { ok: false, errors, values };
   return {
     ok: true,
+    values,
     filters: {
-      ...period,
-      ...(localityId ? { localityId: localityId.toLowerCase() } : {}),
-      ...(serviceId ? { serviceId: serviceId.toLowerCase() } : {}),
-      ...(group ? { group } : {}),
+      from: from.iso,
+      to: to.iso,
+      ...(values.localityId ? { localityId: values.localityId } : {}),
+      ...(values.serviceId ? { serviceId: values.serviceId } : {}),
+      ...(values.group ? { group: values.group } : {}),
     },
   };
 }
 
-/** The filters as a query string ("from=…&to=…&locality=…"), for links that keep them. */
-export function auditFiltersQuery(filters: AuditFilters): string {
-  const query = new URLSearchParams({ from: filters.from, to: filters.to });
-  if (filters.localityId) query.set('locality', filters.localityId);
-  if (filters.serviceId) query.set('service', filters.serviceId);
-  if (filters.group) query.set('group', filters.group);
-  return query.toString();
-}
-
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** "1 April 2025 to 31 March 2026". */
-export function periodText(filters: Pick<AuditFilters, 'from' | 'to'>): string {
-  const day = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
-  return `${day(filters.from)} to ${day(filters.to)}`;
-}
-
-/** "2025-04-01-to-2026-03-31": the period in a file name. */
-export function periodSlug(filters: Pick<AuditFilters, 'from' | 'to'>): string {
-  return `${filters.from}-to-${filters.to}`;
+/** The filters as a query string, for links between the audit's pages that keep them. */
+export function filterQuery(filters: AuditFilters): string {
+  const params = new URLSearchParams({ from: filters.from, to: filters.to });
+  if (filters.localityId) params.set('localityId', filters.localityId);
+  if (filters.serviceId) params.set('serviceId', filters.serviceId);
+  if (filters.group) params.set('group', filters.group);
+  return params.toString();
 }

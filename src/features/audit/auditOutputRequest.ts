@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
-import { parseAuditFilters } from './auditFilters.ts';
+import { parseAuditFilters } from './auditOutputFilters.ts';
 import {
   type AuditOutputNotes,
   describeFilters,

@@ -8,7 +8,7 @@ import { locality } from '../../db/schema.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { errorList } from '../../platform/http/forms.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
-import { auditFilterFields, auditFiltersQuery, parseAuditFilters, periodSlug } from './auditFilters.ts';
+import { auditFilterFields, auditFiltersQuery, parseAuditFilters, periodSlug } from './auditOutputFilters.ts';
 import { type AuditOutputOptions, auditOutputs, sendFile } from './auditOutputRequest.ts';
 import type { ShownView } from './auditOutputs.ts';
 import { reportPdf } from './auditPdf.ts';

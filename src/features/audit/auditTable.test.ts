@@ -114,4 +114,31 @@ describe('suppressTable', () => {
     if (row) row.values.seen = null;
     expect(suppressTable(t, 10).rows[0]?.cells.seen?.text).toBe('not recorded');
   });
+
+  it('hides a rate with either of the counts it is worked out from', () => {
+    const t: AuditTable = {
+      id: 'r',
+      title: 'R',
+      definition: 'D',
+      columns: [
+        { key: 'started', label: 'Started', kind: 'count' },
+        { key: 'within', label: 'Within', kind: 'count' },
+        { key: 'share', label: 'Share', kind: 'percent', basedOn: 'within', alsoBasedOn: ['started'] },
+      ],
+      rows: [
+        { key: 'a', label: 'A', values: { started: 4, within: 0, share: 0 } },
+        { key: 'b', label: 'B', values: { started: 40, within: 30, share: 75 } },
+        { key: 'c', label: 'C', values: { started: 50, within: 45, share: 89.9 } },
+      ],
+      total: { key: 'all', label: 'All', values: { started: 94, within: 75, share: 79.7 } },
+    };
+    const shown = suppressTable(t, 10);
+    // A's 4 is small; B's 40 goes with it, so B's share (which with its 30 would give 40 back) goes too.
+    expect(shown.rows.map((r) => [r.cells.started?.text, r.cells.share?.text])).toEqual([
+      ['fewer than 10', 'not shown'],
+      ['not shown', 'not shown'],
+      ['50', '89.9%'],
+    ]);
+    expect(shown.total?.cells.share?.text).toBe('79.7%');
+  });
 });

@@ -17,6 +17,13 @@ export interface AuditColumn {
    * figure (a rate over "fewer than 10" people could reveal them).
    */
   basedOn?: string;
+  /**
+   * Further counts of the same row the figure is worked out from (a rate's
+   * numerator and denominator): it is hidden when any of them is, so a shown
+   * rate cannot give a hidden count back (a hidden denominator from a shown
+   * numerator and rate, say).
+   */
+  alsoBasedOn?: string[];
   /** For a count that is the sum of other count columns of the same row: their keys. */
   sumOf?: string[];
 }
@@ -63,7 +70,9 @@ export interface ShownTable extends Omit<AuditTable, 'rows' | 'total'> {
 function formatted(kind: AuditColumnKind, value: AuditCellValue): ShownCell {
   if (value === null) return { text: 'not recorded', value: null, suppressed: false };
   if (typeof value === 'string') return { text: value, value, suppressed: false };
-  if (kind === 'percent') return { text: `${value.toFixed(0)}%`, value, suppressed: false };
+  // A share just under a standard (89.9% against 90%) is not rounded up to meet it.
+  if (kind === 'percent')
+    return { text: `${Number.isInteger(value) ? value : value.toFixed(1)}%`, value, suppressed: false };
   if (kind === 'days') return { text: `${value.toLocaleString('en-GB')} days`, value, suppressed: false };
   return { text: value.toLocaleString('en-GB'), value, suppressed: false };
 }
@@ -128,7 +137,10 @@ export function suppressTable(table: AuditTable, threshold: number): ShownTable 
         cells[key] = primary.has(at(i, key))
           ? { text: `fewer than ${threshold}`, value: null, suppressed: true }
           : hidden;
-      else if (col.basedOn && hiddenAt.has(at(i, col.basedOn))) cells[key] = hidden;
+      else if (
+        [col.basedOn, ...(col.alsoBasedOn ?? [])].some((k) => k !== undefined && hiddenAt.has(at(i, k)))
+      )
+        cells[key] = hidden;
       else cells[key] = formatted(col.kind, value);
     }
     return { key: row.key, label: row.label, cells };

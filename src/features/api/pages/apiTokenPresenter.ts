@@ -3,10 +3,15 @@ import { errorList } from '../../../platform/http/forms.ts';
 import type { ApiTokenRow } from '../apiTokenService.ts';
 import { issueApiTokenFields } from './issueApiTokenForm.ts';
 
-const roleNames: Record<string, string> = { practitioner: 'Practitioner', team_lead: 'Team lead' };
+const roleNames: Record<string, string> = {
+  practitioner: 'Practitioner',
+  team_lead: 'Team lead',
+  partnership_lead: 'Partnership lead',
+};
 const roleHints: Record<string, string> = {
   practitioner: 'Read the records of the families your organisation works with',
   team_lead: 'Also act as a team lead, where the API allows it',
+  partnership_lead: 'Read the partnership’s provision audit: counts for the whole area, never names',
 };
 
 /** Roles in words, like "Practitioner, Team lead". */
@@ -42,15 +47,18 @@ export function presentApiTokenList(tokens: ApiTokenRow[], revokedId?: string) {
 export function presentIssueApiTokenForm(
   values: { name: string; roles: readonly string[] } = { name: '', roles: ['practitioner'] },
   errors: FieldErrors = {},
+  options: { partnershipLead: boolean } = { partnershipLead: false },
 ) {
   return {
     name: values.name,
-    roleItems: Object.keys(roleNames).map((role) => ({
-      value: role,
-      text: roleNames[role],
-      hint: { text: roleHints[role] },
-      checked: values.roles.includes(role),
-    })),
+    roleItems: Object.keys(roleNames)
+      .filter((role) => role !== 'partnership_lead' || options.partnershipLead)
+      .map((role) => ({
+        value: role,
+        text: roleNames[role],
+        hint: { text: roleHints[role] },
+        checked: values.roles.includes(role),
+      })),
     errors,
     errorList: errorList(errors, issueApiTokenFields),
   };

@@ -31,6 +31,6 @@ describe('the issue-a-token form', () => {
   it('refuses a role a token may not have, such as admin', () => {
     const result = parseIssueApiTokenForm({ name: 'Case system', roles: ['practitioner', 'org_admin'] });
     expect(result.input).toBeUndefined();
-    expect(result.errors.roles).toBe('Select practitioner, team lead or both');
+    expect(result.errors.roles).toBe('Select practitioner, team lead or partnership lead');
   });
 });

@@ -10,7 +10,10 @@ export interface IssueApiTokenInput {
 }
 
 /** Reads and checks the issue-a-token form; errors say how to put each field right. */
-export function parseIssueApiTokenForm(body: unknown): {
+export function parseIssueApiTokenForm(
+  body: unknown,
+  options: { partnershipLead: boolean } = { partnershipLead: false },
+): {
   values: { name: string; roles: string[] };
   input?: IssueApiTokenInput;
   errors: FieldErrors;
@@ -22,7 +25,10 @@ export function parseIssueApiTokenForm(body: unknown): {
   else if (name.length > tokenNameMaxLength)
     errors.name = `Name must be ${tokenNameMaxLength} characters or fewer`;
   if (roles.length === 0) errors.roles = 'Select what the token can do';
-  else if (!roles.every(isApiTokenRole)) errors.roles = 'Select practitioner, team lead or both';
+  else if (!roles.every(isApiTokenRole)) errors.roles = 'Select practitioner, team lead or partnership lead';
+  else if (roles.includes('partnership_lead') && !options.partnershipLead)
+    errors.roles =
+      'Only an organisation with a partnership lead in Hearth can issue a partnership lead token';
   const values = { name, roles };
   if (Object.keys(errors).length > 0) return { values, errors };
   return { values, input: { name, roles: roles.filter(isApiTokenRole) }, errors };

@@ -1,0 +1,202 @@
+// Reach: how families come in (self-referral, a recovery service, children's
+// services, another organisation), and how family support and recovery
+// services reach each other's families.
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.ts';
+import {
+  type AuditScope,
+  familyInScope,
+  instantInPeriod,
+  localityKey,
+  localityRows,
+  scopeText,
+  share,
+  whole,
+} from './auditScope.ts';
+import type { AuditTable } from './auditTable.ts';
+
+/**
+ * `recovery_org`: organisations that list an active service for people who
+ * drink or use drugs themselves (who it is for: someone who drinks or uses drugs).
+ */
+export const recoveryOrganisations: SQL = sql`recovery_org as (
+  select distinct s.organisation_id from directory_service s
+  where s.status = 'active' and 'person_using' = any(s.audiences)
+)`;
+
+export const routes = [
+  { key: 'self', label: 'Self-referral' },
+  { key: 'recovery', label: 'Recovery service' },
+  { key: 'children', label: 'Children’s services' },
+  { key: 'other', label: 'Other organisation' },
+] as const;
+
+export async function routeIn(db: Db, scope: AuditScope): Promise<AuditTable> {
+  const service = scope.service ? sql`and r.service_id = ${scope.service.id}::uuid` : sql``;
+  // A self-referral has no family record until it is accepted: with a locality chosen, only referrals with one count.
+  const locality = scope.locality ? sql`and ${familyInScope(scope)}` : sql``;
+  const rows = await queryRows<{ k: string; referrals: number }>(
+    db,
+    sql`with ${recoveryOrganisations},
+    children_org as (
+      select o.id from organisation o where o.kind = 'local_authority'
+      union
+      select s.organisation_id from directory_service s
+      where s.status = 'active' and s.audiences && array['child', 'young_person']::text[]
+    ),
+    routed as (
+      select case when r.origin = 'self_referral' then 'self'
+        when r.referring_organisation_id in (select organisation_id from recovery_org) then 'recovery'
+        when r.referring_organisation_id in (select id from children_org) then 'children'
+        else 'other' end as route
+      from referral r left join family f on f.id = coalesce(r.receiving_family_id, r.family_id)
+      where r.origin <> 'redirect' and r.sent_at is not null and ${instantInPeriod(sql`r.sent_at`, scope)}
+        and r.organisation_id in (select o.id from organisation o where o.partnership_area_id = ${scope.areaId})
+        ${service} ${locality}
+    )
+    select case when grouping(route) = 1 then 'all' else route end as k, count(*)::int as referrals
+    from routed group by grouping sets ((route), ())`,
+  );
+  const by = new Map(rows.map((r) => [r.k, whole(r.referrals)]));
+  const all = by.get('all') ?? 0;
+  const values = (n: number) => ({ referrals: n, share: share(n, all) });
+  return {
+    id: 'reach-route-in',
+    title: 'How families come in: referrals by route',
+    definition: [
+      'Referrals sent in the period to services of the partnership area’s organisations, from practitioners, other systems (the API) and the public finder; a referral passed on to another service is counted once, by how it first came in.',
+      'Self-referral: sent by the family themselves from Find support. Recovery service: sent by an organisation that lists a service for people who drink or use drugs themselves. Children’s services: sent by a council organisation, or one that lists a service for children or young people. Other organisation: any other.',
+      'Share: of all the referrals counted.',
+      scopeText(scope, {
+        service: scope.service ? `Only referrals to ${scope.service.name}.` : '',
+      }),
+      scope.locality ? 'With a locality chosen, only referrals with a family record in it count.' : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    columns: [
+      { key: 'referrals', label: 'Referrals', kind: 'count' },
+      { key: 'share', label: 'Share of referrals', kind: 'percent', basedOn: 'referrals' },
+    ],
+    rows: routes.map((r) => ({ key: r.key, label: r.label, values: values(by.get(r.key) ?? 0) })),
+    total: { key: 'all', label: 'All referrals', values: values(all) },
+  };
+}
+
+interface LinkFigures {
+  k: string;
+  families: number | null;
+  familiesLinked: number | null;
+  people: number | null;
+  peopleLinked: number | null;
+}
+
+export async function recoveryLink(db: Db, scope: AuditScope): Promise<AuditTable> {
+  const rows = await queryRows<LinkFigures>(
+    db,
+    sql`with ${recoveryOrganisations},
+    support as (
+      select ms.family_id, ms.person_id,
+        bool_or(ms.organisation_id in (select organisation_id from recovery_org)) as recovery
+      from member_support ms join family f on f.id = ms.family_id
+      where ${familyInScope(scope)}
+        and ms.organisation_id in (select o.id from organisation o where o.partnership_area_id = ${scope.areaId})
+        and ms.started_on <= ${scope.to}::date and (ms.closed_on is null or ms.closed_on >= ${scope.from}::date)
+      group by ms.family_id, ms.person_id
+    ),
+    member as (
+      select m.family_id, m.person_id, 'using_substances' = any(m.roles) as using,
+        m.in_contact_with_services = 'yes' as in_contact, s.person_id is not null as supported,
+        coalesce(s.recovery, false) as recovery
+      from family_membership m left join support s on s.family_id = m.family_id and s.person_id = m.person_id
+      where m.ended_on is null and m.family_id in (select family_id from support)
+    ),
+    family_facts as (
+      select m.family_id, f.locality_id, bool_or(m.supported and not m.using) as family_supported,
+        bool_or(m.using) as has_using, bool_or(m.using and (m.recovery or m.in_contact)) as loved_one_in_contact
+      from member m join family f on f.id = m.family_id group by m.family_id, f.locality_id
+    ),
+    fam as (
+      select ${localityKey(sql`locality_id`)} as k,
+        count(*) filter (where family_supported and has_using)::int as families,
+        count(*) filter (where family_supported and has_using and loved_one_in_contact)::int as families_linked
+      from family_facts group by grouping sets ((locality_id), ())
+    ),
+    recovery_people as (
+      select m.person_id, ff.locality_id, bool_or(ff.family_supported) as family_supported
+      from member m join family_facts ff on ff.family_id = m.family_id
+      where m.using and m.recovery group by m.person_id, ff.locality_id
+    ),
+    peo as (
+      select coalesce(locality_id::text, 'none') as k, count(*)::int as people,
+        count(*) filter (where family_supported)::int as people_linked
+      from recovery_people group by locality_id
+      union all
+      select 'all', count(*)::int, count(*) filter (where family_supported)::int
+      from (select person_id, bool_or(family_supported) as family_supported from recovery_people group by person_id) p
+    )
+    select coalesce(fam.k, peo.k) as k, fam.families, fam.families_linked as "familiesLinked",
+      peo.people, peo.people_linked as "peopleLinked"
+    from fam full join peo on peo.k = fam.k`,
+  );
+  const figures = new Map(
+    rows.map((r) => {
+      const [families, familiesLinked, people, peopleLinked] = [
+        whole(r.families),
+        whole(r.familiesLinked),
+        whole(r.people),
+        whole(r.peopleLinked),
+      ];
+      return [
+        r.k,
+        {
+          families,
+          familiesLinked,
+          familiesShare: share(familiesLinked, families),
+          people,
+          peopleLinked,
+          peopleShare: share(peopleLinked, people),
+        },
+      ];
+    }),
+  );
+  const zero = {
+    families: 0,
+    familiesLinked: 0,
+    familiesShare: 'none',
+    people: 0,
+    peopleLinked: 0,
+    peopleShare: 'none',
+  };
+  return {
+    id: 'reach-recovery-link',
+    title: 'Family support and recovery services reaching each other’s families',
+    definition: [
+      'Support in the period as for people supported: their own support from an organisation in the area, open at some point in the period. A recovery service is an organisation that lists a service for people who drink or use drugs themselves.',
+      'Families whose loved one is in contact with a recovery service: of the families with a member supported who does not use alcohol or drugs themselves and a member who does, those where a member who uses has support from a recovery service or is recorded as in contact with services.',
+      'People supported by a recovery service whose family is supported too: of the members using alcohol or drugs with support from a recovery service, those with a member of their family supported who does not use.',
+      `By the locality of the family; family members as they stand today. ${scopeText(scope)} Choosing a service or a group of people does not narrow this table.`,
+    ].join(' '),
+    columns: [
+      { key: 'families', label: 'Families supported with a loved one using', kind: 'count' },
+      { key: 'familiesLinked', label: 'Loved one in contact with a recovery service', kind: 'count' },
+      {
+        key: 'familiesShare',
+        label: 'Share of families',
+        kind: 'percent',
+        basedOn: 'familiesLinked',
+        alsoBasedOn: ['families'],
+      },
+      { key: 'people', label: 'People supported by a recovery service', kind: 'count' },
+      { key: 'peopleLinked', label: 'Family supported too', kind: 'count' },
+      {
+        key: 'peopleShare',
+        label: 'Share of people',
+        kind: 'percent',
+        basedOn: 'peopleLinked',
+        alsoBasedOn: ['people'],
+      },
+    ],
+    ...localityRows(scope, figures, zero),
+  };
+}
