@@ -8,9 +8,11 @@ import {
   family,
   familyMembership,
   familyTeamMember,
+  leadProfessional,
   type MemberRole,
   memberSupport,
   person,
+  teamWorker,
 } from '../db/schema.ts';
 import { nextFamilyReference } from '../features/members/familyReference.ts';
 
@@ -39,7 +41,9 @@ export async function recoveryFamily(
     name: string;
     postcode: string;
     address: string;
+    /** When the family record was started, and last changed, in days before today. */
     daysAgo: number;
+    changedDaysAgo: number;
     people: [StoryPerson, StoryPerson];
   },
 ) {
@@ -53,7 +57,14 @@ export async function recoveryFamily(
   const reference = await nextFamilyReference(tx, priya.areaId);
   const [created] = await tx
     .insert(family)
-    .values({ reference, name: story.name, partnershipAreaId: priya.areaId })
+    .values({
+      reference,
+      name: story.name,
+      partnershipAreaId: priya.areaId,
+      createdAt: new Date(`${startedOn}T10:00:00Z`),
+      // Last changed a while ago, like the rest of the demo's families, not when the demo was loaded.
+      updatedAt: new Date(today.getTime() - story.changedDaysAgo * day),
+    })
     .returning({ id: family.id });
   if (!created) return undefined;
   const people = await tx
@@ -89,6 +100,18 @@ export async function recoveryFamily(
     leadWorkerId: priya.id,
     joinedOn: startedOn,
   });
+  // Priya is their named worker and the lead professional, as every demo family has one.
+  await tx.insert(teamWorker).values({
+    familyId: created.id,
+    organisationId: recoveryId,
+    userId: priya.id,
+    personId: mother.id,
+    role: 'Recovery worker',
+    joinedOn: startedOn,
+  });
+  await tx
+    .insert(leadProfessional)
+    .values({ familyId: created.id, userId: priya.id, organisationId: recoveryId, startedOn });
   await tx.insert(memberSupport).values([
     {
       familyId: created.id,

@@ -111,6 +111,7 @@ async function splitReferral(
     postcode: 'GM5 1QS',
     address: '4 Mill Lade, Ardmore',
     daysAgo: 120,
+    changedDaysAgo: 9,
     people: [
       {
         givenName: 'Gail',
@@ -270,6 +271,7 @@ export async function addDemoReferralStories(tx: Db, { orgId, today }: Context):
     postcode: 'GM3 4RT',
     address: '22 Burnside Terrace, Dunmore',
     daysAgo: 70,
+    changedDaysAgo: 6,
     people: [
       {
         givenName: 'Nicola',
