@@ -4,11 +4,10 @@ import { type Database, queryRows } from '../db/client.ts';
 import { lastTwelveMonths } from '../features/audit/auditFilters.ts';
 import { suppressTable } from '../features/audit/auditTable.ts';
 import { auditViews } from '../features/audit/auditViews.ts';
-import { todayInUk } from '../features/chronology/dateParts.ts';
 import { ListingRepository } from '../features/listings/listingRepository.ts';
 import { PartnershipListingRepository } from '../features/listings/partnershipListingRepository.ts';
 import type { AccessContext } from '../platform/access/accessContext.ts';
-import { demoDatabase } from '../testing/demoDatabase.ts';
+import { demoDatabase, demoTodayText } from '../testing/demoDatabase.ts';
 
 /** The demo's problem reports and reminder, on a database of its own. */
 describe('the demo listings', () => {
@@ -63,7 +62,7 @@ describe('the demo listings', () => {
 
   it('gives the partnership lead’s provision audit figures above the small-number threshold in every view', async () => {
     const lead = await accessOf('elspeth.morrison@glenmuir-adp.example');
-    const filters = lastTwelveMonths(todayInUk(new Date()));
+    const filters = lastTwelveMonths(demoTodayText);
     const shown = new Map<string, ReturnType<typeof suppressTable>>();
     for (const view of auditViews)
       for (const table of await view.build(database.db, lead, filters))
@@ -89,8 +88,8 @@ describe('the demo listings', () => {
       ?.rows.filter((r) => typeof r.cells.withinShare?.value === 'number');
     expect(quarters?.length).toBeGreaterThanOrEqual(3);
     expect(cell('quality-outcomes', 'all', 'goals')).toBeGreaterThanOrEqual(10);
-    // Every view has figures to show, not only "fewer than 10".
-    for (const view of auditViews) {
+    // Every view has figures to show, not only "fewer than 10" (the gaps view is the demo loader test's).
+    for (const view of auditViews.filter((v) => v.id !== 'gaps')) {
       const tables = [...shown.values()].filter((t) =>
         view.id === 'waiting-times' ? t.id.startsWith('waits') : t.id.startsWith(view.id),
       );

@@ -108,7 +108,7 @@ async function splitReferral(
   const carers = await mainService(tx, ids.youngCarers);
   const fam = await recoveryFamily(tx, ids.recovery, today, {
     name: 'Baxter family',
-    postcode: 'GM5 1QS',
+    postcode: 'GM5 1NP',
     address: '4 Mill Lade, Ardmore',
     daysAgo: 120,
     changedDaysAgo: 9,
