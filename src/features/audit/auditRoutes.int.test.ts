@@ -7,7 +7,8 @@ import { createUser } from '../../testing/fixtures.ts';
 import { TestBrowser, testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import { ApiTokenService } from '../api/apiTokenService.ts';
-import { addFamily, addService, auditArea, support } from './auditTesting.ts';
+import { addFamily, auditArea, support } from './auditTesting.ts';
+import { addService } from './auditTestingDirectory.ts';
 import { auditViews } from './auditViews.ts';
 
 describe('the provision audit’s pages and API', () => {
