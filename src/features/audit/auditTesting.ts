@@ -105,7 +105,7 @@ export async function addFamily(
       const [p] = await db
         .insert(person)
         .values({
-          givenName: 'Member',
+          givenName: 'Zebedee',
           dateOfBirth: m.dateOfBirth ?? null,
           approximateAge: m.approximateAge ?? null,
           approximateAgeOn: m.approximateAgeOn ?? null,
