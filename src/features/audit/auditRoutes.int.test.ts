@@ -7,7 +7,8 @@ import { createUser } from '../../testing/fixtures.ts';
 import { TestBrowser, testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import { ApiTokenService } from '../api/apiTokenService.ts';
-import { addFamily, addService, auditArea, support } from './auditTesting.ts';
+import { addFamily, auditArea, support } from './auditTesting.ts';
+import { addService } from './auditTestingDirectory.ts';
 import { auditViews } from './auditViews.ts';
 
 describe('the provision audit’s pages and API', () => {
@@ -62,8 +63,13 @@ describe('the provision audit’s pages and API', () => {
         `/partnership/audit/${view.id}?from=2025-04-01&to=2026-03-31&localityId=${s.first}`,
       );
       expect(page.statusCode, view.id).toBe(200);
-      expect(page.body).toContain('Period: 1 April 2025 to 31 March 2026.');
-      expect(page.body).not.toContain('Member'); // the people's given name in the fixtures: never shown
+      expect(page.body).toContain(
+        'Figures for <strong>1 April 2025 to 31 March 2026, Test Locality</strong>',
+      );
+      // Each of the audit's own views defines its tables over the period.
+      if (['quantity', 'reach', 'waiting-times', 'quality'].includes(view.id))
+        expect(page.body).toContain('Period: 1 April 2025 to 31 March 2026.');
+      expect(page.body).not.toContain('Zebedee'); // every fixture person's given name: never shown
     }
     const quantity = await lead.get('/partnership/audit/quantity?from=2025-04-01&to=2026-03-31');
     // One service: shown as "fewer than 10", with the rule stated under its table.

@@ -11,8 +11,6 @@ import {
   addContact,
   addFamily,
   addGroup,
-  addReferral,
-  addService,
   addSession,
   auditArea,
   enrol,
@@ -21,6 +19,7 @@ import {
   relate,
   support,
 } from './auditTesting.ts';
+import { addReferral, addService } from './auditTestingDirectory.ts';
 import type { AuditFilters } from './auditView.ts';
 import { auditViews } from './auditViews.ts';
 import { keyFigures } from './keyFigures.ts';

@@ -7,7 +7,8 @@ import { todayInUk } from '../chronology/dateParts.ts';
 import { addDays } from '../plan/planSchedule.ts';
 import { longDate } from './auditFilters.ts';
 import type { AuditTable } from './auditTable.ts';
-import { addFamily, addService, auditArea, goalScores, grid, programmeId, support } from './auditTesting.ts';
+import { addFamily, auditArea, goalScores, grid, programmeId, support } from './auditTesting.ts';
+import { addService } from './auditTestingDirectory.ts';
 import type { AuditFilters } from './auditView.ts';
 import { auditViewById } from './auditViews.ts';
 

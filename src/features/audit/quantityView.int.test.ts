@@ -6,7 +6,6 @@ import {
   addContact,
   addFamily,
   addGroup,
-  addService,
   addSession,
   auditArea,
   enrol,
@@ -14,6 +13,7 @@ import {
   programmeId,
   support,
 } from './auditTesting.ts';
+import { addService } from './auditTestingDirectory.ts';
 import type { AuditFilters } from './auditView.ts';
 import { auditViewById } from './auditViews.ts';
 

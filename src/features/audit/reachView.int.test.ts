@@ -5,7 +5,8 @@ import { simdEdition, simdPostcode } from '../../db/schema.ts';
 import { createOrganisation } from '../../testing/fixtures.ts';
 import { ownDatabase } from '../../testing/testDatabase.ts';
 import type { AuditTable } from './auditTable.ts';
-import { addFamily, addReferral, addService, auditArea, grid, relate, support } from './auditTesting.ts';
+import { addFamily, auditArea, grid, relate, support } from './auditTesting.ts';
+import { addReferral, addService } from './auditTestingDirectory.ts';
 import type { AuditFilters } from './auditView.ts';
 import { auditViewById } from './auditViews.ts';
 

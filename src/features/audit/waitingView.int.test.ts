@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import type { AuditTable } from './auditTable.ts';
-import { addReferral, addService, auditArea, grid } from './auditTesting.ts';
+import { auditArea, grid } from './auditTesting.ts';
+import { addReferral, addService } from './auditTestingDirectory.ts';
 import type { AuditFilters } from './auditView.ts';
 import { auditViewById } from './auditViews.ts';
 
