@@ -4,16 +4,21 @@ import { type Database, queryRows } from '../db/client.ts';
 import { lastTwelveMonths } from '../features/audit/auditFilters.ts';
 import { suppressTable } from '../features/audit/auditTable.ts';
 import { auditViews } from '../features/audit/auditViews.ts';
+import { todayInUk } from '../features/chronology/dateParts.ts';
 import { ListingRepository } from '../features/listings/listingRepository.ts';
 import { PartnershipListingRepository } from '../features/listings/partnershipListingRepository.ts';
 import type { AccessContext } from '../platform/access/accessContext.ts';
-import { demoDatabase, demoTodayText } from '../testing/demoDatabase.ts';
+import { demoTestPassword } from '../testing/demoDatabase.ts';
+import { emptyPglite } from '../testing/testDatabase.ts';
+import { loadDemo } from './demoLoader.ts';
 
 /** The demo's problem reports and reminder, on a database of its own. */
 describe('the demo listings', () => {
   let database: Database;
   beforeAll(async () => {
-    database = await demoDatabase();
+    // Its own demo, loaded as of today as `npm start` would: the audit's default period is the 12 months to today.
+    database = await emptyPglite();
+    await loadDemo(database.db, demoTestPassword, new Date());
   }, 180_000);
   afterAll(async () => {
     await database.close();
@@ -62,7 +67,7 @@ describe('the demo listings', () => {
 
   it('gives the partnership lead’s provision audit figures above the small-number threshold in every view', async () => {
     const lead = await accessOf('elspeth.morrison@glenmuir-adp.example');
-    const filters = lastTwelveMonths(demoTodayText);
+    const filters = lastTwelveMonths(todayInUk(new Date()));
     const shown = new Map<string, ReturnType<typeof suppressTable>>();
     for (const view of auditViews)
       for (const table of await view.build(database.db, lead, filters))

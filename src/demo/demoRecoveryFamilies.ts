@@ -15,6 +15,8 @@ import {
   teamWorker,
 } from '../db/schema.ts';
 import { nextFamilyReference } from '../features/members/familyReference.ts';
+import { demoArea } from './demoDirectory.ts';
+import { demoOutcodes } from './demoPlaces.ts';
 
 const day = 86_400_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -54,6 +56,13 @@ export async function recoveryFamily(
   );
   if (!priya) return undefined;
   const startedOn = isoDay(new Date(today.getTime() - story.daysAgo * day));
+  // In the locality of its postcode, like every demo family.
+  const outcode = demoOutcodes.find((o) => story.postcode.startsWith(`${o.outcode} `));
+  const localityName = outcode ? demoArea.localities[outcode.locality] : undefined;
+  const [place] = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from locality where partnership_area_id = ${priya.areaId} and name = ${localityName ?? ''}`,
+  );
   const reference = await nextFamilyReference(tx, priya.areaId);
   const [created] = await tx
     .insert(family)
@@ -61,6 +70,7 @@ export async function recoveryFamily(
       reference,
       name: story.name,
       partnershipAreaId: priya.areaId,
+      localityId: place?.id ?? null,
       createdAt: new Date(`${startedOn}T10:00:00Z`),
       // Last changed a while ago, like the rest of the demo's families, not when the demo was loaded.
       updatedAt: new Date(today.getTime() - story.changedDaysAgo * day),
