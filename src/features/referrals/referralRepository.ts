@@ -5,135 +5,38 @@
 // a referral; every read of one is audited.
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
-import type {
-  MemberOutcome,
-  ReferralOrigin,
-  ReferralStatus,
-  ReferralUrgency,
-  SharingBasis,
-} from '../../db/schema.ts';
+import type { ReferralStatus } from '../../db/schema.ts';
 import { type AccessContext, canSeePersonalData } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { memberVisible } from '../families/familyVisibility.ts';
 import { displayName } from '../members/memberAge.ts';
+import type {
+  InboxFilter,
+  MemberOutcomeRow,
+  ReferralDetail,
+  ReferralEventRow,
+  ReferralListRow,
+  ReferralPageQuery,
+  ReferralPageRow,
+  SelfReferralRow,
+} from './referralRows.ts';
 import { sideOf } from './referralService.ts';
 import type { Side } from './referralStatus.ts';
 
-export interface ReferralListRow {
-  id: string;
-  reference: string;
-  status: ReferralStatus;
-  origin: ReferralOrigin;
-  urgency: ReferralUrgency;
-  serviceName: string;
-  /** The other side: the referring organisation in the inbox, the receiving one in "referrals I made". */
-  organisationName: string | null;
-  receivedOn: string | null;
-  firstSupportOn: string | null;
-  updatedAt: Date;
-  /** In "referrals I made": the referral it was passed on from, and its members decided apart from the rest. */
-  redirectedFromReference?: string | null;
-  passedOn?: number;
-  declinedFor?: number;
-}
-
-export interface ReferralPageRow extends ReferralListRow {
-  version: number;
-  serviceId: string;
-}
-
-export interface ReferralPageQuery {
-  side: 'made' | 'received';
-  statuses: ReferralStatus[];
-  serviceId?: string;
-  changedSince?: Date;
-  limit: number;
-  offset: number;
-}
-
-export interface InboxFilter {
-  status: ReferralStatus;
-  serviceId: string;
-  urgency: string;
-}
+export type {
+  InboxFilter,
+  MemberOutcomeRow,
+  ReferralDetail,
+  ReferralEventRow,
+  ReferralListRow,
+  ReferralPageQuery,
+  ReferralPageRow,
+  SelfReferralRow,
+} from './referralRows.ts';
 
 const listColumns = sql`r.id, r.reference, r.status, r.origin, r.urgency, s.name as "serviceName",
   (r.sent_at at time zone 'Europe/London')::date::text as "receivedOn", r.first_support_on::text as "firstSupportOn",
   r.updated_at as "updatedAt"`;
-
-export interface ReferralDetail {
-  id: string;
-  reference: string;
-  status: ReferralStatus;
-  origin: ReferralOrigin;
-  urgency: ReferralUrgency;
-  version: number;
-  serviceId: string;
-  serviceName: string;
-  organisationId: string;
-  organisationName: string;
-  referringOrganisationId: string | null;
-  referringOrganisationName: string | null;
-  referredByName: string | null;
-  familyId: string | null;
-  receivingFamilyId: string | null;
-  selfReferralId: string | null;
-  redirectedFromId: string | null;
-  redirectedFromReference: string | null;
-  redirectedToId: string | null;
-  redirectedToReference: string | null;
-  reason: string | null;
-  wishes: string | null;
-  sharingBasis: SharingBasis | null;
-  consentPersonId: string | null;
-  consentMethod: string | null;
-  consentOn: string | null;
-  concernId: string | null;
-  declineReason: string | null;
-  suggestion: string | null;
-  receivedOn: string | null;
-  firstSupportOn: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  referralTakes: string | null;
-  referralNeeds: string | null;
-  referralExcludes: string | null;
-}
-
-export interface ReferralEventRow {
-  at: Date;
-  fromStatus: ReferralStatus | null;
-  toStatus: ReferralStatus;
-  note: string | null;
-  actorName: string | null;
-  actorOrganisation: string | null;
-  /** Made through a secure link by a service outside Hearth. */
-  byLink?: boolean;
-}
-
-export interface MemberOutcomeRow {
-  name: string | null;
-  outcome: MemberOutcome;
-  reason: string;
-  suggestion: string | null;
-  decidedAt: Date;
-  passedToId: string | null;
-  passedToReference: string | null;
-  passedToStatus: ReferralStatus | null;
-  passedToService: string | null;
-}
-
-export interface SelfReferralRow {
-  name: string;
-  audience: string | null;
-  contactMethod: 'phone' | 'text' | 'email' | 'none';
-  phone: string | null;
-  email: string | null;
-  safeTimes: string | null;
-  leaveMessage: boolean;
-  helpWith: string;
-  receivedAt: Date;
-}
 
 export class ReferralRepository {
   constructor(
