@@ -315,6 +315,18 @@ describe('referrals to a service outside Hearth', () => {
     ).toBe(200);
   });
 
+  it('two sends of a new link at once both succeed, one after the other: one link is left open', async () => {
+    const id = await s.sendOutside();
+    const responses = await Promise.all([
+      s.asHome.post(`/practice/referrals/${id}/link`, {}),
+      s.asHome.post(`/practice/referrals/${id}/link`, {}),
+    ]);
+    expect(responses.map((r) => r.statusCode)).toEqual([303, 303]);
+    const links = await s.linksOf(id);
+    expect(links).toHaveLength(3);
+    expect(links.filter((l) => l.revokedAt === null)).toHaveLength(1);
+  });
+
   it('the referrer sends a new link, which revokes the old; withdrawing revokes it too; nobody else may', async () => {
     const id = await s.sendOutside();
     const old = await s.latestToken();

@@ -2,8 +2,9 @@
 // that the service is outside Hearth, each secure link sent (when, where,
 // whether the notice went, whether it was opened and used), and the
 // referrer's "Send a new link", which revokes the one before.
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/client.ts';
+import { type Db, queryRows } from '../../db/client.ts';
 import type { ReferralLinkPurpose, ReferralStatus } from '../../db/schema.ts';
 import { practiceRoles } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
@@ -88,7 +89,15 @@ export function referralOutsideRoutes(app: FastifyInstance, db: Db, mailer: Mail
         });
         throw new NotFoundError();
       }
-      await db.transaction(async (tx) => {
+      const sent = await db.transaction(async (tx) => {
+        // Two sends at once (a double click, two tabs) take turns on the referral's row, so the
+        // second revokes the first's link instead of failing on the one-open-link index. The
+        // status is read again under the lock: a link answered meanwhile may need no new one.
+        const [locked] = await queryRows<{ status: ReferralStatus }>(
+          tx,
+          sql`select status from referral where id = ${referralId} for update`,
+        );
+        if (!locked || purposeAt(locked.status) !== purpose) return false;
         await issueLink(tx, request.access, mailer, referralId, purpose);
         await recordAudit(tx, request.access, {
           action: 'referral_link.resend',
@@ -97,7 +106,9 @@ export function referralOutsideRoutes(app: FastifyInstance, db: Db, mailer: Mail
           familyId: found.row.familyId ?? undefined,
           detail: { purpose },
         });
+        return true;
       });
+      if (!sent) return reply.redirect(referralHref(referralId), 303);
       mailer.nudge();
       return reply.redirect(`${referralHref(referralId)}?linkSent=1`, 303);
     },
