@@ -10,6 +10,7 @@ import {
   type ServiceRow,
   sectionFields,
   sectionFormOf,
+  sections,
   sectionTitles,
 } from './serviceForms.ts';
 
@@ -84,7 +85,7 @@ export function readableConflict(section: Section, conflict: ConflictView): Conf
  * themselves is not personal, but it leads to self-referrals, which are).
  */
 export function presentSummary(row: ServiceRow, options: { forPartnership?: boolean } = {}) {
-  return (['about', 'offer', 'access'] as const).map((section) => {
+  return sections.map((section) => {
     const form = sectionFormOf(section, row);
     return {
       section,

@@ -93,6 +93,36 @@ describe('directory listing pages', () => {
     expect(stale.body).toContain('Someone else saved this while you were editing');
     expect(stale.body).toContain('value="5"');
 
+    // Its referral route: what other services see when they refer, and where a notice goes.
+    const route = await admin.get(`${servicePath}/referrals`);
+    expect(route.statusCode).toBe(200);
+    const routeToken = { _version: version(route.body), _base: base(route.body) };
+    const badEmail = await admin.post(`${servicePath}/referrals`, {
+      ...routeToken,
+      referralTakes: 'Adults affected by a relative’s drinking',
+      referralEmail: 'referrals at carse',
+    });
+    expect(badEmail.statusCode).toBe(400);
+    expect(badEmail.body).toContain('href="#referralEmail">Enter an email address in the correct format');
+    expect(badEmail.body).toContain('Adults affected by a relative’s drinking');
+    const savedRoute = await admin.post(`${servicePath}/referrals`, {
+      ...routeToken,
+      referralTakes: 'Adults affected by a relative’s drinking',
+      referralNeeds: 'Safe times to phone',
+      referralExcludes: 'Crisis support',
+      referralEmail: 'referrals@carse.example',
+    });
+    expect(savedRoute.statusCode).toBe(303);
+    const summary = await admin.get(savedRoute.headers.location ?? '');
+    expect(summary.body).toContain('Referrals from other services saved');
+    expect(summary.body).toContain('referrals@carse.example');
+    const [stored] = await queryRows<{ takes: string; email: string }>(
+      database.db,
+      sql`select referral_takes as takes, referral_email as email from directory_service
+        where organisation_id = ${s.org.id}`,
+    );
+    expect(stored).toEqual({ takes: 'Adults affected by a relative’s drinking', email: 'referrals@carse.example' });
+
     const checkedPage = await admin.get(servicePath);
     const checked = await admin.post(`${servicePath}/checked`, { _version: version(checkedPage.body) });
     expect(checked.headers.location).toContain('saved=checked');

@@ -40,6 +40,7 @@ const savedMessages: Record<string, string> = {
   about: 'About the service saved',
   offer: 'Who it is for and what it offers saved',
   access: 'Getting in and waits saved',
+  referrals: 'Referrals from other services saved',
   checked: 'Marked as checked today',
   resolved: 'Problem report marked as resolved',
   places: 'Places saved',

@@ -19,13 +19,14 @@ import type { Checked } from '../plan/planForms.ts';
 // values are strings (a list of codes is joined with commas) so the
 // optimistic lock can compare them field by field.
 
-export const sections = ['about', 'offer', 'access'] as const;
+export const sections = ['about', 'offer', 'access', 'referrals'] as const;
 export type Section = (typeof sections)[number];
 
 export const sectionTitles: Record<Section, string> = {
   about: 'About the service',
   offer: 'Who it is for and what it offers',
   access: 'Getting in and waits',
+  referrals: 'Referrals from other services',
 };
 
 interface FieldSpec extends FieldLabel {
@@ -62,6 +63,13 @@ export const sectionFields: Record<Section, readonly FieldSpec[]> = {
     { name: 'whatHappensNext', label: 'What happens next' },
     { name: 'capacityNote', label: 'Capacity' },
     { name: 'waitWeeks', label: 'Wait in weeks' },
+  ],
+  // The referral route other services see when they refer to this one (issue 7).
+  referrals: [
+    { name: 'referralTakes', label: 'Who you take' },
+    { name: 'referralNeeds', label: 'What a referral must tell you' },
+    { name: 'referralExcludes', label: 'Who you do not take' },
+    { name: 'referralEmail', label: 'Email for referral notices' },
   ],
 };
 
@@ -111,6 +119,13 @@ export function sectionFormOf(section: Section, row: ServiceRow): SectionForm {
       accessibility: text(row.accessibility),
       free: yesNo(row.free),
       costNote: text(row.costNote),
+    };
+  if (section === 'referrals')
+    return {
+      referralTakes: text(row.referralTakes),
+      referralNeeds: text(row.referralNeeds),
+      referralExcludes: text(row.referralExcludes),
+      referralEmail: text(row.referralEmail),
     };
   return {
     referralRoutes: row.referralRoutes.join(','),
@@ -283,6 +298,36 @@ function checkAccess(form: SectionForm, errors: FieldErrors, today: string): Ser
   };
 }
 
+function checkReferrals(form: SectionForm, errors: FieldErrors): ServiceChanges {
+  const referralEmail = optional(
+    errors,
+    'referralEmail',
+    form.referralEmail ?? '',
+    254,
+    'The email for referral notices',
+  );
+  if (referralEmail && !errors.referralEmail && !emailPattern.test(referralEmail))
+    errors.referralEmail = 'Enter an email address in the correct format, like referrals@example.org';
+  return {
+    referralTakes: optional(errors, 'referralTakes', form.referralTakes ?? '', 1000, 'Who you take'),
+    referralNeeds: optional(
+      errors,
+      'referralNeeds',
+      form.referralNeeds ?? '',
+      1000,
+      'What a referral must tell you',
+    ),
+    referralExcludes: optional(
+      errors,
+      'referralExcludes',
+      form.referralExcludes ?? '',
+      1000,
+      'Who you do not take',
+    ),
+    referralEmail,
+  };
+}
+
 /** Checks one page; the changes it makes to the service, or the messages by field. */
 export function checkSection(section: Section, form: SectionForm, today: string): Checked<ServiceChanges> {
   const errors: FieldErrors = {};
@@ -291,7 +336,9 @@ export function checkSection(section: Section, form: SectionForm, today: string)
       ? checkAbout(form, errors)
       : section === 'offer'
         ? checkOffer(form, errors)
-        : checkAccess(form, errors, today);
+        : section === 'access'
+          ? checkAccess(form, errors, today)
+          : checkReferrals(form, errors);
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value };
 }
