@@ -121,7 +121,10 @@ describe('directory listing pages', () => {
       sql`select referral_takes as takes, referral_email as email from directory_service
         where organisation_id = ${s.org.id}`,
     );
-    expect(stored).toEqual({ takes: 'Adults affected by a relative’s drinking', email: 'referrals@carse.example' });
+    expect(stored).toEqual({
+      takes: 'Adults affected by a relative’s drinking',
+      email: 'referrals@carse.example',
+    });
 
     const checkedPage = await admin.get(servicePath);
     const checked = await admin.post(`${servicePath}/checked`, { _version: version(checkedPage.body) });
