@@ -34,6 +34,9 @@ const columns = sql`s.id, s.organisation_id as "organisationId", o.name as "orga
   s.referral_excludes as "referralExcludes", s.referral_email as "referralEmail",
   ${outsideHearth(sql`s.organisation_id`)} as "outsideHearth"`;
 
+/** How many services a search lists at most. */
+export const serviceSearchLimit = 50;
+
 /** Active services whose name or summary holds the words, or that give this kind of support; at most 50, by name. */
 export async function searchServices(
   db: Db,
@@ -47,7 +50,7 @@ export async function searchServices(
       where s.status = 'active'
         and (${words} = '' or s.name ilike ${`%${words}%`} or s.summary ilike ${`%${words}%`})
         and (${kind} = '' or ${kind} = any(s.support_kinds))
-      order by s.name limit 50`,
+      order by s.name limit ${serviceSearchLimit}`,
   );
 }
 

@@ -4,7 +4,7 @@ import type { ReferralStatus } from '../../db/schema.ts';
 import { type AccessContext, practiceRoles } from '../../platform/access/accessContext.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import type { FieldErrors } from '../../platform/http/forms.ts';
+import { type FieldErrors, field } from '../../platform/http/forms.ts';
 import { uuidPattern } from '../admin/adminAccess.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { audiences, labelOf } from '../directory/vocabulary.ts';
@@ -13,7 +13,7 @@ import { partsOfIso } from '../plan/planForms.ts';
 import { dateItems, idParam, planErrorList } from '../plan/planPageHelpers.ts';
 import { formatDay } from '../programmes/programmePresenter.ts';
 import { type AcceptContext, acceptContext, acceptView } from './referralAcceptPage.ts';
-import { searchServices, serviceById } from './referralDirectory.ts';
+import { searchServices, serviceById, serviceSearchLimit } from './referralDirectory.ts';
 import {
   checkMoveForm,
   consentMethodLabels,
@@ -124,11 +124,17 @@ export function referralPageRoutes(app: FastifyInstance, db: Db, mailer: Mailer)
     errors: FieldErrors = {},
     conflict?: { current: CurrentState; stillOpen: boolean; refused: boolean },
     accept?: AcceptContext,
+    words = '',
   ) {
-    const services =
-      to === 'redirected'
-        ? (await searchServices(db, { words: '', kind: '' })).filter((s) => s.id !== row.serviceId)
-        : [];
+    const found = to === 'redirected' ? await searchServices(db, { words, kind: '' }) : [];
+    // The service already chosen stays on the list whatever was searched for.
+    const chosen =
+      form.serviceId && !found.some((s) => s.id === form.serviceId)
+        ? await serviceById(db, form.serviceId)
+        : undefined;
+    const services = [...(chosen?.status === 'active' ? [chosen] : []), ...found].filter(
+      (s) => s.id !== row.serviceId,
+    );
     return {
       row,
       to,
@@ -142,8 +148,10 @@ export function referralPageRoutes(app: FastifyInstance, db: Db, mailer: Mailer)
         ['firstSupportOn', 'matchDob'],
       ),
       ...(accept ? await acceptView(db, row, accept, errors) : {}),
+      words,
+      servicesCapped: found.length >= serviceSearchLimit,
       serviceItems: [
-        { value: '', text: 'Choose a service' },
+        { value: '', text: services.length ? 'Choose a service' : 'No service found: search again' },
         ...services.map((s) => ({
           value: s.id,
           text: `${s.name} (${s.organisationName})`,
@@ -179,7 +187,7 @@ export function referralPageRoutes(app: FastifyInstance, db: Db, mailer: Mailer)
     const accept = to === 'accepted' ? await acceptContext(db, request.access, row, side) : undefined;
     return reply.page(
       'features/referrals/pages/move.njk',
-      await moveContext(row, to, form, {}, undefined, accept),
+      await moveContext(row, to, form, {}, undefined, accept, field(request.query, 'q')),
     );
   });
 

@@ -362,7 +362,17 @@ describe('receiving a referral', () => {
   it('redirects: a new referral to the other service with the same members, basis and history', async () => {
     const s = await referralScenario(database, app);
     const { id } = await s.send();
-    await s.asOutsider.get(`/practice/referrals/${id}/redirect`);
+    const form = await s.asOutsider.get(`/practice/referrals/${id}/redirect`);
+    expect(form.body).toContain(`value="${s.other.id}"`);
+    // A search narrows the services offered; one that matches nothing offers none.
+    const searched = await s.asOutsider.get(
+      `/practice/referrals/${id}/redirect?q=${encodeURIComponent(s.other.name)}`,
+    );
+    expect(searched.body).toContain(`value="${s.other.id}"`);
+    expect(searched.body.match(/<option value="[0-9a-f-]{36}"/g)).toHaveLength(1);
+    const nothing = await s.asOutsider.get(`/practice/referrals/${id}/redirect?q=no-such-service-anywhere`);
+    expect(nothing.body).not.toContain(`value="${s.other.id}"`);
+    expect(nothing.body).toContain('No service found: search again');
     const moved = await s.asOutsider.post(`/practice/referrals/${id}/redirect`, {
       version: '2',
       reason: 'Callum is 9: our service starts at 12',
