@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accessValues, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
 import { type AccessContext, canSeePersonalData } from '../../platform/access/accessContext.ts';
-import { familyVisible, memberVisible } from '../families/familyVisibility.ts';
+import { ownSupportVisible } from '../families/familyVisibility.ts';
 import { FigureCache } from '../home/figureCache.ts';
 import { addDays } from '../plan/planSchedule.ts';
 
@@ -54,22 +54,21 @@ function myMembersStatement(dueOnly: boolean, shown: number) {
         f.reference, f.name as "familyName", p.given_name as "givenName", p.preferred_name as "preferredName",
         p.family_name as "memberFamilyName", s.status, s.weight, s.last_contact_on::text as "lastContactOn"
       from (
-        -- Read along the index alone (its own columns), a few times as many as are shown: the
+        -- Read along the index alone (its own columns), twice as many as are shown: the
         -- worker's own organisation's support is almost always visible to them, and reading on
         -- would sort the whole caseload. Should more than that be hidden, fewer are listed; never
         -- anyone hidden.
         select s.family_id, s.person_id, s.organisation_id, s.last_contact_on from member_support s
         where s.worker_id = ${userId} and s.organisation_id = ${organisationId} and s.status <> 'closed' and ${extra}
         order by ${order}
-        limit ${shown * 4}
+        limit ${shown * 2}
       ) i
       join member_support s on s.family_id = i.family_id and s.person_id = i.person_id
         and s.organisation_id = i.organisation_id
       join family f on f.id = s.family_id
       join person p on p.id = s.person_id
       join family_membership m on m.family_id = s.family_id and m.person_id = s.person_id and m.ended_on is null
-      where ${familyVisible(access, sql`s.family_id`)}
-        and ${memberVisible(access, sql`s.family_id`, sql`s.person_id`)}
+      where ${ownSupportVisible(access, sql`s.family_id`)}
       order by ${order}
       limit ${shown}`;
       // Exactly the index's order (nulls first too), so each run reads no more than it keeps.
@@ -113,8 +112,7 @@ const myTotalsStatement = preparedQuery<
     from member_support s
     join family_membership m on m.family_id = s.family_id and m.person_id = s.person_id and m.ended_on is null
     where s.worker_id = ${userId} and s.organisation_id = ${organisationId} and s.status <> 'closed'
-      and ${familyVisible(access, sql`s.family_id`)}
-      and ${memberVisible(access, sql`s.family_id`, sql`s.person_id`)}`;
+      and ${ownSupportVisible(access, sql`s.family_id`)}`;
 });
 
 /** How many members due a contact the home page lists, and how many the caseload page lists. */

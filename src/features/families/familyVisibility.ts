@@ -53,6 +53,20 @@ export function memberVisible(access: AccessContext, familyId: SQLWrapper, perso
 }
 
 /**
+ * `familyVisible` and `memberVisible` together, for a row of the asking
+ * organisation's own member support (the caller's SQL must hold
+ * `support.organisation_id = access.organisationId`). That row is itself the
+ * support both rules ask for, so they come down to: the organisation is on
+ * the family's team, or the user has broken the glass. One probe a row
+ * instead of six, for lists of a worker's own caseload.
+ */
+export function ownSupportVisible(access: AccessContext, familyId: SQLWrapper): SQL {
+  const organisationId = access.organisationId;
+  if (!canSeePersonalData(access) || !organisationId) return sql`false`;
+  return sql`(${onTeam(organisationId, familyId)} or ${glassBroken(access.userId, familyId)})`;
+}
+
+/**
  * True in SQL when the asking user may see a member's own support (status,
  * worker, notes, plan): always for the organisation giving it; for others
  * only when that support is not marked confidential.
