@@ -13,7 +13,7 @@ import { caseloadRoutes } from './features/caseload/caseloadRoutes.ts';
 import { consentAndTeamRoutes } from './features/consent/consentAndTeamRoutes.ts';
 import { contactRoutes } from './features/contacts/contactRoutes.ts';
 import { familyRoutes } from './features/families/familyRoutes.ts';
-import { type FinderLimits, finderRoutes } from './features/finder/finderRoutes.ts';
+import { defaultFinderLimits, type FinderLimits, finderRoutes } from './features/finder/finderRoutes.ts';
 import { gapRoutes } from './features/gaps/gapRoutes.ts';
 import { groupRoutes } from './features/groups/groupRoutes.ts';
 import { homeRoutes } from './features/home/homeRoutes.ts';
@@ -112,11 +112,17 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   simdRoutes(app, services.db);
   auditRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   adminRoutes(app, services);
-  finderRoutes(app, services.db, deps.finderLimits, services.mailer);
+  finderRoutes(
+    app,
+    services.db,
+    deps.finderLimits ?? defaultFinderLimits,
+    services.mailer,
+    services.directory,
+  );
   listingRoutes(app, services.db);
   notificationRoutes(app, services);
   await apiRoutes(app, services, { smallNumberThreshold: deps.smallNumberThreshold ?? 10 });
-  await openReferralRoutes(app, services.db);
+  await openReferralRoutes(app, services.db, services.directory);
 
   return app;
 }

@@ -3,10 +3,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { errorList, type FieldErrors } from '../../platform/http/forms.ts';
+import type { DirectorySnapshots } from '../directory/directorySnapshot.ts';
 import { audiences, deliveryMethods, supportKinds, type Term } from '../directory/vocabulary.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { presentResult } from './finderPresenter.ts';
 import { finderPage, refusedByLimit } from './finderRender.ts';
+import { placeIn, searchAnywhereIn, searchLocalIn } from './finderSearch.ts';
 import { serviceRoutes } from './finderServiceRoutes.ts';
 import { RateLimit } from './rateLimit.ts';
 import {
@@ -16,15 +18,7 @@ import {
   type SearchForm,
   searchFieldOrder,
 } from './searchForm.ts';
-import {
-  type AreaChoice,
-  anywhereLimit,
-  areaChoices,
-  lookUpPostcode,
-  pageSize,
-  searchAnywhere,
-  searchLocal,
-} from './searchRepository.ts';
+import { type AreaChoice, anywhereLimit, lookUpPostcode, type Place, pageSize } from './searchRepository.ts';
 import { selfReferralRoutes } from './selfReferralRoutes.ts';
 
 export interface FinderLimits {
@@ -82,8 +76,9 @@ function searchPage(
 export function finderRoutes(
   app: FastifyInstance,
   db: Db,
-  limits: FinderLimits = defaultFinderLimits,
+  limits: FinderLimits,
   mailer: Mailer,
+  directory: DirectorySnapshots,
 ): void {
   const searches = new RateLimit(limits.searchesPerMinute);
   const sends = new RateLimit(limits.sendsPerMinute);
@@ -108,21 +103,27 @@ export function finderRoutes(
       });
 
       finder.get('/', async (_request, reply) =>
-        searchPage(reply, await areaChoices(db), { postcode: '', area: '' }),
+        searchPage(reply, (await directory.get()).areaChoices, { postcode: '', area: '' }),
       );
 
       finder.post('/', async (request, reply) => {
         if (refusedByLimit(searches, request, reply)) return reply;
         const form = parseSearchForm(request.body);
         const checked = checkSearchForm(form);
-        const areas = await areaChoices(db);
+        const snapshot = await directory.get();
+        const areas = snapshot.areaChoices;
         if (!checked.ok) return searchPage(reply.code(400), areas, form, checked.errors);
         const { search, errors } = checked;
         const where = search.where;
         let placeName: string;
-        let place: Awaited<ReturnType<typeof lookUpPostcode>>;
+        let place: Place | undefined;
         if (where.kind === 'postcode') {
-          place = await lookUpPostcode(db, where.postcode.value, where.postcode.outcode);
+          // The snapshot holds every place unless there are very many full postcodes: then ask.
+          const known = placeIn(snapshot, where.postcode.value, where.postcode.outcode);
+          place =
+            known === undefined
+              ? await lookUpPostcode(db, where.postcode.value, where.postcode.outcode)
+              : (known ?? undefined);
           if (!place)
             return searchPage(
               reply,
@@ -138,10 +139,8 @@ export function finderRoutes(
             return searchPage(reply.code(400), areas, form, { area: 'Choose an area from the list' });
           placeName = area.text.replace(' (all of it)', '');
         }
-        const [local, anywhere] = await Promise.all([
-          searchLocal(db, search, place),
-          search.page === 1 ? searchAnywhere(db, search) : Promise.resolve([]),
-        ]);
+        const local = searchLocalIn(snapshot, search, place);
+        const anywhere = search.page === 1 ? searchAnywhereIn(snapshot, search) : [];
         const total = Number(local[0]?.total ?? 0);
         const pages = Math.max(1, Math.ceil(total / pageSize));
         const anywhereTotal = Number(anywhere[0]?.total ?? 0);

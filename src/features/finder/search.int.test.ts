@@ -4,9 +4,46 @@ import { migrate } from '../../db/migrate.ts';
 import { locality, partnershipArea } from '../../db/schema.ts';
 import { createOrganisation } from '../../testing/fixtures.ts';
 import { ownDatabase } from '../../testing/testDatabase.ts';
+import { DirectorySnapshots } from '../directory/directorySnapshot.ts';
+import { placeIn, searchAnywhereIn, searchLocalIn } from './finderSearch.ts';
 import { addPlace, addService } from './finderTesting.ts';
 import { checkSearchForm, parseSearchForm, type Search } from './searchForm.ts';
-import { areaChoices, lookUpPostcode, searchAnywhere, searchLocal } from './searchRepository.ts';
+import {
+  type AreaChoice,
+  areaChoices,
+  lookUpPostcode,
+  type Place,
+  type ResultRow,
+  searchAnywhere,
+  searchLocal,
+} from './searchRepository.ts';
+
+/** The two ways to search: the SQL statements, and the directory snapshot in memory the routes use. */
+interface Engine {
+  local(search: Search, place: Place | undefined): Promise<ResultRow[]>;
+  anywhere(search: Search): Promise<ResultRow[]>;
+  areas(): Promise<AreaChoice[]>;
+  place(postcode: string, outcode: string): Promise<Place | undefined>;
+}
+
+function sqlEngine(db: Database['db']): Engine {
+  return {
+    local: (search, place) => searchLocal(db, search, place),
+    anywhere: (search) => searchAnywhere(db, search),
+    areas: () => areaChoices(db),
+    place: (postcode, outcode) => lookUpPostcode(db, postcode, outcode),
+  };
+}
+
+function memoryEngine(db: Database['db']): Engine {
+  const snapshots = new DirectorySnapshots(db);
+  return {
+    local: async (search, place) => searchLocalIn(await snapshots.get(), search, place),
+    anywhere: async (search) => searchAnywhereIn(await snapshots.get(), search),
+    areas: async () => (await snapshots.get()).areaChoices,
+    place: async (postcode, outcode) => placeIn(await snapshots.get(), postcode, outcode) ?? undefined,
+  };
+}
 
 // One degree of latitude is about 69 miles.
 const mile = 1 / 69;
@@ -19,8 +56,12 @@ function search(form: Record<string, string | string[]>): Search {
   return checked.search;
 }
 
-describe('finder search', () => {
+describe.each([
+  ['in SQL', sqlEngine],
+  ['in memory', memoryEngine],
+])('finder search %s', (label, makeEngine) => {
   let database: Database;
+  let engine: Engine;
   let drop: () => Promise<void>;
   const ids: Record<string, string> = {};
   let areaId = '';
@@ -29,9 +70,10 @@ describe('finder search', () => {
     rows.map((r) => Object.entries(ids).find(([, id]) => id === r.id)?.[0] ?? r.id);
 
   beforeAll(async () => {
-    ({ database, drop } = await ownDatabase('finder_search'));
+    ({ database, drop } = await ownDatabase(`finder_search_${label === 'in SQL' ? 'sql' : 'memory'}`));
     await migrate(database);
     const db = database.db;
+    engine = makeEngine(db);
     const [area] = await db
       .insert(partnershipArea)
       .values({ name: 'Finder ADP', councilArea: 'Finder Council' })
@@ -81,10 +123,10 @@ describe('finder search', () => {
   });
   afterAll(async () => drop());
 
-  const place = async () => lookUpPostcode(database.db, 'GM4 2LT', 'GM4');
+  const place = async () => engine.place('GM4 2LT', 'GM4');
 
   it('finds places near a postcode nearest first, then services covering its area; never inactive or far ones', async () => {
-    const rows = await searchLocal(database.db, search({ postcode: 'gm42lt' }), await place());
+    const rows = await engine.local(search({ postcode: 'gm42lt' }), await place());
     expect(names(rows)).toEqual(['near', 'mid', 'cafe', 'areaWide', 'homeVisits']);
     expect(Number(rows[0]?.miles)).toBeCloseTo(0.5, 1);
     expect(rows[0]?.location_name).toBe('Near group hall 1');
@@ -93,35 +135,24 @@ describe('finder search', () => {
   });
 
   it('sorts by the soonest available, unknown waits last', async () => {
-    const rows = await searchLocal(
-      database.db,
-      search({ postcode: 'GM4 2LT', sort: 'soonest' }),
-      await place(),
-    );
+    const rows = await engine.local(search({ postcode: 'GM4 2LT', sort: 'soonest' }), await place());
     expect(names(rows)).toEqual(['mid', 'near', 'cafe', 'areaWide', 'homeVisits']);
   });
 
   it('narrows by who you are, kind of support and how it is given', async () => {
-    const grandparent = await searchLocal(
-      database.db,
+    const grandparent = await engine.local(
       search({ postcode: 'GM4 2LT', audiences: 'grandparent' }),
       await place(),
     );
     expect(names(grandparent)).toEqual(['near', 'mid']);
-    const group = await searchLocal(
-      database.db,
+    const group = await engine.local(
       search({ postcode: 'GM4 2LT', audiences: ['grandparent', 'parent'], supportKinds: 'group' }),
       await place(),
     );
     expect(names(group)).toEqual(['near']);
-    const visits = await searchLocal(
-      database.db,
-      search({ postcode: 'GM4 2LT', delivery: 'home_visit' }),
-      await place(),
-    );
+    const visits = await engine.local(search({ postcode: 'GM4 2LT', delivery: 'home_visit' }), await place());
     expect(names(visits)).toEqual(['homeVisits']);
-    const onlyUsing = await searchLocal(
-      database.db,
+    const onlyUsing = await engine.local(
       search({ postcode: 'GM4 2LT', audiences: 'person_using' }),
       await place(),
     );
@@ -129,12 +160,11 @@ describe('finder search', () => {
   });
 
   it('searches an area or a locality instead of a postcode', async () => {
-    const choices = await areaChoices(database.db);
+    const choices = await engine.areas();
     expect(choices.map((c) => c.text)).toEqual(['Finder ADP (all of it)', 'Finder Glen, Finder ADP']);
-    const inLocality = await searchLocal(database.db, search({ area: `locality:${localityId}` }), undefined);
+    const inLocality = await engine.local(search({ area: `locality:${localityId}` }), undefined);
     expect(names(inLocality)).toEqual(['areaWide', 'cafe', 'homeVisits']);
-    const inArea = await searchLocal(
-      database.db,
+    const inArea = await engine.local(
       search({ area: `partnership:${areaId}`, sort: 'soonest', audiences: 'parent' }),
       undefined,
     );
@@ -142,20 +172,18 @@ describe('finder search', () => {
   });
 
   it('lists services available anywhere separately', async () => {
-    const rows = await searchAnywhere(database.db, search({ postcode: 'GM4 2LT' }));
+    const rows = await engine.anywhere(search({ postcode: 'GM4 2LT' }));
     expect(names(rows)).toEqual(['helpline']);
-    expect(await searchAnywhere(database.db, search({ postcode: 'GM4 2LT', supportKinds: 'group' }))).toEqual(
-      [],
-    );
+    expect(await engine.anywhere(search({ postcode: 'GM4 2LT', supportKinds: 'group' }))).toEqual([]);
   });
 
   it('falls back to the outcode, and knows nothing of other postcodes', async () => {
-    expect(await lookUpPostcode(database.db, 'GM5 9ZZ', 'GM5')).toMatchObject({
+    expect(await engine.place('GM5 9ZZ', 'GM5')).toMatchObject({
       postcode: 'GM5',
       kind: 'outcode',
     });
-    expect(await lookUpPostcode(database.db, 'GM4 2LT', 'GM4')).toMatchObject({ kind: 'postcode' });
-    expect(await lookUpPostcode(database.db, 'ZZ1 1ZZ', 'ZZ1')).toBeUndefined();
+    expect(await engine.place('GM4 2LT', 'GM4')).toMatchObject({ kind: 'postcode' });
+    expect(await engine.place('ZZ1 1ZZ', 'ZZ1')).toBeUndefined();
   });
 
   it('pages through many results, 20 at a time', async () => {
@@ -170,11 +198,11 @@ describe('finder search', () => {
         name: `Busy ${String(i).padStart(2, '0')}`,
         at: [{ latitude: 50 + i * 0.001, longitude: -5 }],
       });
-    const busy = await lookUpPostcode(database.db, 'GM9 9ZZ', 'GM9');
-    const first = await searchLocal(database.db, search({ postcode: 'GM9 9ZZ' }), busy);
+    const busy = await engine.place('GM9 9ZZ', 'GM9');
+    const first = await engine.local(search({ postcode: 'GM9 9ZZ' }), busy);
     expect(first).toHaveLength(20);
     expect(first[0]?.name).toBe('Busy 00');
-    const second = await searchLocal(database.db, search({ postcode: 'GM9 9ZZ', page: '2' }), busy);
+    const second = await engine.local(search({ postcode: 'GM9 9ZZ', page: '2' }), busy);
     expect(second.map((r) => r.name)).toEqual(['Busy 20']);
     expect(Number(second[0]?.total)).toBe(21);
   });

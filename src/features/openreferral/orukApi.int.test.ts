@@ -227,8 +227,12 @@ describe('the Open Referral UK API', () => {
       return spy.mock.calls.length;
     };
     try {
+      // The service list comes from the directory in memory: once it is loaded, a page costs
+      // one statement, the directory's version (src/features/directory/directorySnapshot.ts).
+      await get('/openreferral/services?per_page=1');
       expect(await statements('/openreferral/services?per_page=1')).toBe(1);
       expect(await statements('/openreferral/services?per_page=3')).toBe(1);
+      expect(await statements('/openreferral/services?per_page=100&search=group&minimum_age=1')).toBe(1);
       expect(await statements('/openreferral/service_at_locations?postcode=GM4&per_page=3')).toBe(2);
       expect(await statements(`/openreferral/services/${s.rich.id}`)).toBe(5);
       expect(await statements(`/openreferral/services/${s.minimal.id}`)).toBe(5);

@@ -77,7 +77,7 @@ export interface ServiceBundle {
   schedules: ScheduleRow[];
 }
 
-const serviceColumns =
+export const serviceColumns =
   sql.raw(`s.id, s.organisation_id, o.name as organisation_name, o.kind as organisation_kind,
   s.name, s.summary, s.description, s.url, s.email, s.status, s.audiences, s.minimum_age, s.maximum_age,
   s.support_kinds, s.programmes, s.delivery, s.delivered_by, s.languages, s.accessibility, s.free, s.cost_note,

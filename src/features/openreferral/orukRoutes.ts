@@ -4,15 +4,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { problem, sendProblem } from '../../platform/http/problems.ts';
+import type { DirectorySnapshots } from '../directory/directorySnapshot.ts';
 import { taxonomies, taxonomyId, termById } from '../directory/vocabulary.ts';
 import { orukOpenApi, profileUrl } from './orukOpenApi.ts';
-import {
-  nestedService,
-  serviceAtLocationSummary,
-  serviceSummary,
-  taxonomyJson,
-  termJson,
-} from './orukPresenter.ts';
+import { nestedService, serviceAtLocationSummary, taxonomyJson, termJson } from './orukPresenter.ts';
 import {
   type Parsed,
   parsePagingQuery,
@@ -21,7 +16,8 @@ import {
   parseTermQuery,
   uuidPattern,
 } from './orukQuery.ts';
-import { findPlace, findServiceAtLocations, findServices, loadBundle } from './orukRepository.ts';
+import { findPlace, findServiceAtLocations, loadBundle } from './orukRepository.ts';
+import { cachedSummary, findServicesIn } from './orukServices.ts';
 import { type Paging, pageOf } from './paging.ts';
 
 export const orukPrefix = '/openreferral';
@@ -53,8 +49,11 @@ function openApiUrl(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}${orukPrefix}/openapi.json`;
 }
 
-async function openReferralApi(api: FastifyInstance, options: { db: Db }): Promise<void> {
-  const { db } = options;
+async function openReferralApi(
+  api: FastifyInstance,
+  options: { db: Db; directory: DirectorySnapshots },
+): Promise<void> {
+  const { db, directory } = options;
   api.addHook('onRequest', async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
     reply.header('cross-origin-resource-policy', 'cross-origin');
@@ -89,8 +88,8 @@ async function openReferralApi(api: FastifyInstance, options: { db: Db }): Promi
   api.get('/services', async (request, reply) => {
     const query = parsed(reply, parseServiceQuery(request.query as Record<string, unknown>));
     if (!query) return reply;
-    const { rows, total } = await findServices(db, query.filters, query.paging);
-    return pageOf(rows.map(serviceSummary), total, query.paging);
+    const { rows, total } = findServicesIn(await directory.get(), query.filters, query.paging);
+    return pageOf(rows.map(cachedSummary), total, query.paging);
   });
 
   api.get('/services/:id', async (request, reply) => {
@@ -159,6 +158,10 @@ async function openReferralApi(api: FastifyInstance, options: { db: Db }): Promi
 }
 
 /** Registers the Open Referral UK API under /openreferral. */
-export async function openReferralRoutes(app: FastifyInstance, db: Db): Promise<void> {
-  await app.register(openReferralApi, { prefix: orukPrefix, db });
+export async function openReferralRoutes(
+  app: FastifyInstance,
+  db: Db,
+  directory: DirectorySnapshots,
+): Promise<void> {
+  await app.register(openReferralApi, { prefix: orukPrefix, db, directory });
 }
