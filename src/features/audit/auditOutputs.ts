@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { directoryService, locality, organisation, partnershipArea, simdEdition } from '../../db/schema.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import { periodText } from './auditOutputFilters.ts';
+import { periodText } from './auditFilters.ts';
 import { type ShownTable, suppressTable } from './auditTable.ts';
 import type { AuditFilters, AuditView } from './auditView.ts';
 
