@@ -5,9 +5,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { lastTwelveMonths } from '../features/audit/auditFilters.ts';
 import { gapFigures } from '../features/gaps/gapFigures.ts';
 import { gapList } from '../features/gaps/gapList.ts';
-import { gapPeriod } from '../features/gaps/gapPeriods.ts';
 import { ownDatabase } from '../testing/testDatabase.ts';
 import { ensureDemo } from './demoLoader.ts';
 
@@ -150,7 +150,7 @@ describe('the demo partnership', () => {
       requestId: 'test',
     };
     const today = new Date().toISOString().slice(0, 10);
-    const { gaps } = gapList(await gapFigures(db, access, gapPeriod('last-12-months', today), today), 10);
+    const { gaps } = gapList(await gapFigures(db, access, lastTwelveMonths(today), today), 10);
     // The gap in young people's support shows on first start, and the demo's proposal answers it.
     expect(gaps.map((g) => g.key)).toContain('group:young_people');
     expect(gaps.filter((g) => g.kind === 'locality').length).toBeGreaterThanOrEqual(1);
