@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { lastTwelveMonths } from '../features/audit/auditFilters.ts';
+import { financialYear, financialYearOf, lastTwelveMonths } from '../features/audit/auditFilters.ts';
 import { gapFigures } from '../features/gaps/gapFigures.ts';
 import { gapList } from '../features/gaps/gapList.ts';
 import { ownDatabase } from '../testing/testDatabase.ts';
@@ -155,5 +155,16 @@ describe('the demo partnership', () => {
     expect(gaps.map((g) => g.key)).toContain('group:young_people');
     expect(gaps.filter((g) => g.kind === 'locality').length).toBeGreaterThanOrEqual(1);
     for (const key of row?.proposals ?? []) if (key) expect(gaps.map((g) => g.key)).toContain(key);
+    // The last whole financial year, in one locality: the people supported then count (their memberships
+    // began when their family's record did), and young people's support is a gap there.
+    const [ardmore] = await queryRows<{ id: string }>(
+      db,
+      sql`select id from locality where name = 'Ardmore Coast'`,
+    );
+    const lastYear = financialYear(financialYearOf(today) - 1);
+    const figures = await gapFigures(db, access, { ...lastYear, localityId: ardmore?.id as string }, today);
+    expect(figures.area.supported).toBeGreaterThanOrEqual(10);
+    const found = gapList(figures, 10).gaps.find((g) => g.key === `group:young_people:${ardmore?.id}`);
+    expect(found?.subject).toBe('Young people aged 12 to 17 in Ardmore Coast');
   });
 });
