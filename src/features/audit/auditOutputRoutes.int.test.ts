@@ -132,7 +132,9 @@ describe('the audit’s exports, report and map', () => {
 
   it('exports a view and the whole audit as workbooks that open, with no small count', async () => {
     const browser = await as(lead.email);
-    const one = await browser.get(`/partnership/audit/fixture-reach.xlsx?${year}&localityId=${north}`);
+    const one = await browser.get(
+      `/partnership/audit/fixture-reach.xlsx?${year}&localityId=${north}&group=grandparent`,
+    );
     expect(one.statusCode).toBe(200);
     expect(one.headers['content-disposition']).toContain(
       'hearth-audit-fixture-reach-2025-04-01-to-2026-03-31.xlsx',
@@ -140,6 +142,9 @@ describe('the audit’s exports, report and map', () => {
     const parts = xlsxParts(one.rawPayload);
     expect(xlsxCells(parts['xl/worksheets/sheet1.xml'] ?? '').map((c) => c[1])).toContain(
       'Locality: North Test',
+    );
+    expect(xlsxCells(parts['xl/worksheets/sheet1.xml'] ?? '').map((c) => c[1])).toContain(
+      'Group of people: Grandparents',
     );
     const all = xlsxParts((await browser.get(`/partnership/audit.xlsx?${year}`)).rawPayload);
     const sheets = Object.keys(all).filter((p) => p.startsWith('xl/worksheets/'));
