@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../src/db/client.ts';
 import { benchArea } from '../src/demo/benchData.ts';
-import { gapPeriod } from '../src/features/gaps/gapPeriods.ts';
+import { lastTwelveMonths } from '../src/features/audit/auditFilters.ts';
 import { gapsView } from '../src/features/gaps/gapsView.ts';
 
 const url = process.env.DATABASE_URL;
@@ -34,7 +34,7 @@ try {
     requestId: 'bench',
   };
   const today = new Date().toISOString().slice(0, 10);
-  const { from, to } = gapPeriod('last-12-months', today);
+  const { from, to } = lastTwelveMonths(today);
   process.stdout.write(
     `${area.families.toLocaleString('en-GB')} families, ${area.contacts.toLocaleString('en-GB')} contacts\n`,
   );

@@ -5,9 +5,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { financialYear, financialYearOf, lastTwelveMonths } from '../features/audit/auditFilters.ts';
 import { gapFigures } from '../features/gaps/gapFigures.ts';
 import { gapList } from '../features/gaps/gapList.ts';
-import { gapPeriod } from '../features/gaps/gapPeriods.ts';
 import { ownDatabase } from '../testing/testDatabase.ts';
 import { ensureDemo } from './demoLoader.ts';
 
@@ -150,10 +150,21 @@ describe('the demo partnership', () => {
       requestId: 'test',
     };
     const today = new Date().toISOString().slice(0, 10);
-    const { gaps } = gapList(await gapFigures(db, access, gapPeriod('last-12-months', today), today), 10);
+    const { gaps } = gapList(await gapFigures(db, access, lastTwelveMonths(today), today), 10);
     // The gap in young people's support shows on first start, and the demo's proposal answers it.
     expect(gaps.map((g) => g.key)).toContain('group:young_people');
     expect(gaps.filter((g) => g.kind === 'locality').length).toBeGreaterThanOrEqual(1);
     for (const key of row?.proposals ?? []) if (key) expect(gaps.map((g) => g.key)).toContain(key);
+    // The last whole financial year, in one locality: the people supported then count (their memberships
+    // began when their family's record did), and young people's support is a gap there.
+    const [ardmore] = await queryRows<{ id: string }>(
+      db,
+      sql`select id from locality where name = 'Ardmore Coast'`,
+    );
+    const lastYear = financialYear(financialYearOf(today) - 1);
+    const figures = await gapFigures(db, access, { ...lastYear, localityId: ardmore?.id as string }, today);
+    expect(figures.area.supported).toBeGreaterThanOrEqual(10);
+    const found = gapList(figures, 10).gaps.find((g) => g.key === `group:young_people:${ardmore?.id}`);
+    expect(found?.subject).toBe('Young people aged 12 to 17 in Ardmore Coast');
   });
 });

@@ -157,18 +157,21 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
             })),
           )
           .returning({ id: person.id });
+        const joinedOn = new Date(today.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+        // Each member is in the family from the day its record was started, as the support given them is:
+        // a membership starting on the day the demo loads would leave every earlier period with nobody in it.
         await tx.insert(familyMembership).values(
           generated.members.map((m, j) => ({
             familyId: created.id,
             personId: people[j]?.id as string,
             relationshipLabel: m.relationshipLabel,
             roles: m.roles,
+            startedOn: joinedOn,
           })),
         );
         // Most families start with the family support service; others with recovery, social work or a peer group.
         const team = new Set<string>([number % 3 === 0 ? pick(random, familyOrgs) : 'familysupport']);
         while (team.size < 1 + Math.floor(random() * 3)) team.add(pick(random, familyOrgs));
-        const joinedOn = new Date(today.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
         const teamRows = [...team].map((key) => {
           const lead = users.find(
             (u) =>

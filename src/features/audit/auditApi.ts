@@ -6,6 +6,7 @@ import { type Problem, problem, sendProblem } from '../../platform/http/problems
 import { authProblems, badRequestProblem, notFoundProblem } from '../api/apiSchemas.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { checkFilters } from './auditFilters.ts';
+import { filterProblem } from './auditOutputRequest.ts';
 import { auditChoices, suppressionRule } from './auditPresenter.ts';
 import { auditRead } from './auditRoutes.ts';
 import {
@@ -22,15 +23,6 @@ import { keyFigures } from './keyFigures.ts';
 
 const refused =
   'Only a partnership lead’s token reads the provision audit. Ask your organisation’s Hearth administrator for one.';
-
-/** What `checkFilters` calls each field, as the query string names it. */
-const pointers: Record<string, string> = {
-  from: '#/querystring/from',
-  to: '#/querystring/to',
-  localityId: '#/querystring/localityId',
-  serviceId: '#/querystring/serviceId',
-  group: '#/querystring/group',
-};
 
 /**
  * The provision audit for a partnership's own analysts: the same views and
@@ -49,16 +41,7 @@ export const auditApi: FastifyPluginAsyncTypebox<{ db: Db; threshold: number }> 
     const areaId = request.access.partnershipAreaId;
     if (!hasRole(request.access, 'partnership_lead') || !areaId) return { kind: 'refused' };
     const checked = checkFilters(request.query, await auditChoices(db, areaId), todayInUk(new Date()));
-    if (!checked.ok)
-      return {
-        kind: 'invalid',
-        problem: problem(400, 'The filters are not valid; `errors` says which.', {
-          errors: Object.entries(checked.errors).map(([field, detail]) => ({
-            pointer: pointers[field] ?? '#/querystring',
-            detail,
-          })),
-        }),
-      };
+    if (!checked.ok) return { kind: 'invalid', problem: filterProblem(checked.errors) };
     return { kind: 'ok', filters: checked.filters };
   }
 

@@ -7,8 +7,8 @@ import type { Db } from '../../db/client.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { viewToCsv } from './auditCsv.ts';
-import { periodSlug } from './auditOutputFilters.ts';
-import { type AuditOutputOptions, auditOutputs, sendFile } from './auditOutputRequest.ts';
+import { periodSlug } from './auditFilters.ts';
+import { type AuditOutputOptions, auditOutputs, filtersOrProblem, sendFile } from './auditOutputRequest.ts';
 import { viewsToXlsx } from './auditXlsx.ts';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -23,10 +23,20 @@ export function auditExportRoutes(app: FastifyInstance, db: Db, options: AuditOu
 
   app.get<{ Params: { view: string } }>('/partnership/audit/:view.csv', lead, async (request, reply) => {
     const view = viewOf(request.params.view);
-    const { views, notes, filters } = await auditOutputs(db, request, [view], options, 'audit.export', {
-      view: view.id,
-      format: 'csv',
-    });
+    const asked = await filtersOrProblem(db, request, reply);
+    if (!asked) return reply;
+    const { views, notes, filters } = await auditOutputs(
+      db,
+      request,
+      asked,
+      [view],
+      options,
+      'audit.export',
+      {
+        view: view.id,
+        format: 'csv',
+      },
+    );
     const [shown] = views;
     if (!shown) throw new NotFoundError();
     return sendFile(
@@ -39,10 +49,20 @@ export function auditExportRoutes(app: FastifyInstance, db: Db, options: AuditOu
 
   app.get<{ Params: { view: string } }>('/partnership/audit/:view.xlsx', lead, async (request, reply) => {
     const view = viewOf(request.params.view);
-    const { views, notes, filters } = await auditOutputs(db, request, [view], options, 'audit.export', {
-      view: view.id,
-      format: 'xlsx',
-    });
+    const asked = await filtersOrProblem(db, request, reply);
+    if (!asked) return reply;
+    const { views, notes, filters } = await auditOutputs(
+      db,
+      request,
+      asked,
+      [view],
+      options,
+      'audit.export',
+      {
+        view: view.id,
+        format: 'xlsx',
+      },
+    );
     const title = `${view.title}: provision audit`;
     return sendFile(
       reply,
@@ -53,9 +73,12 @@ export function auditExportRoutes(app: FastifyInstance, db: Db, options: AuditOu
   });
 
   app.get('/partnership/audit.xlsx', lead, async (request, reply) => {
+    const asked = await filtersOrProblem(db, request, reply);
+    if (!asked) return reply;
     const { views, notes, filters } = await auditOutputs(
       db,
       request,
+      asked,
       options.views,
       options,
       'audit.export',

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkFilters,
+  filterMessages,
   filterQuery,
   financialYearOf,
   lastTwelveMonths,
+  periodSlug,
+  periodText,
   suggestedPeriods,
 } from './auditFilters.ts';
 import { periodQuarters } from './waitingTables.ts';
@@ -80,6 +83,74 @@ describe('the audit’s period and filters', () => {
     const long = checkFilters({ from: '2020-04-01', to: '2025-04-01' }, choices, '2026-12-02');
     expect(!long.ok && long.errors.to).toBe('The period must be 5 years or shorter');
     expect(checkFilters({ from: '2020-04-01', to: '2025-03-31' }, choices, '2026-12-02').ok).toBe(true);
+  });
+
+  it('reads a financial year in any of its usual spellings, and shows it in the form’s dates', () => {
+    for (const year of ['2025', '2025-26', '2025/26', '2025/2026']) {
+      const checked = checkFilters({ year }, choices, '2026-12-02');
+      expect(checked.ok && checked.filters, year).toEqual({ from: '2025-04-01', to: '2026-03-31' });
+      expect(checked.values.from).toEqual({ day: '1', month: '4', year: '2025' });
+    }
+    // The first of a repeated field.
+    const repeated = checkFilters({ year: ['2024', '2025'] }, choices, '2026-12-02');
+    expect(repeated.ok && repeated.filters).toEqual({ from: '2024-04-01', to: '2025-03-31' });
+    for (const year of ['2025-27', '25-26', '1999', 'last year']) {
+      const wrong = checkFilters({ year }, choices, '2026-12-02');
+      expect(!wrong.ok && wrong.errors, year).toEqual({ year: filterMessages.notAYear });
+    }
+    const both = checkFilters({ year: '2025', from: '2025-01-01' }, choices, '2026-12-02');
+    expect(!both.ok && both.errors).toEqual({ year: filterMessages.yearAndDates });
+    const toCome = checkFilters({ year: '2027-28' }, choices, '2026-12-02');
+    expect(!toCome.ok && toCome.errors).toEqual({ year: 'The year must have started by today' });
+  });
+
+  it('runs a start alone to today, and an end alone back 12 months', () => {
+    const start = checkFilters({ from: '2026-07-01' }, choices, '2026-12-02');
+    expect(start.ok && start.filters).toEqual({ from: '2026-07-01', to: '2026-12-02' });
+    const end = checkFilters({ to: '2024-02-29' }, choices, '2026-12-02');
+    expect(end.ok && end.filters).toEqual({ from: '2023-03-01', to: '2024-02-29' });
+  });
+
+  it('takes ids in capitals, "all" for every one, and keeps what was typed when a field is wrong', () => {
+    const upper = checkFilters(
+      { year: '2025-26', localityId: locality.toUpperCase(), serviceId: 'ALL', group: 'all' },
+      choices,
+      '2026-12-02',
+    );
+    expect(upper.ok && upper.filters).toEqual({ from: '2025-04-01', to: '2026-03-31', localityId: locality });
+    const wrong = checkFilters(
+      { from: '2026-02-30', 'to-day': 'x', localityId: 'Kilbrannan', serviceId: '12', group: 'DROP TABLE' },
+      choices,
+      '2026-12-02',
+    );
+    expect(wrong).toEqual({
+      ok: false,
+      errors: {
+        from: 'The start of the period must be a real date',
+        to: 'The end of the period must include a month',
+        localityId: filterMessages.locality,
+        serviceId: filterMessages.service,
+        group: filterMessages.group,
+      },
+      values: {
+        year: '',
+        from: { day: '30', month: '2', year: '2026' },
+        to: { day: 'x', month: '', year: '' },
+        localityId: 'kilbrannan',
+        serviceId: '12',
+        group: 'DROP TABLE',
+      },
+    });
+  });
+
+  it('writes the filters back as a query string that reads the same, and says the period', () => {
+    const filters = { from: '2025-04-01', to: '2026-03-31', localityId: locality, group: 'grandparent' };
+    const query = filterQuery(filters);
+    expect(query).toBe(`from=2025-04-01&to=2026-03-31&localityId=${locality}&group=grandparent`);
+    const again = checkFilters(Object.fromEntries(new URLSearchParams(query)), choices, '2026-12-02');
+    expect(again.ok && again.filters).toEqual(filters);
+    expect(periodText(filters)).toBe('1 April 2025 to 31 March 2026');
+    expect(periodSlug(filters)).toBe('2025-04-01-to-2026-03-31');
   });
 
   it('cuts a period into its quarters, with parts at either end', () => {

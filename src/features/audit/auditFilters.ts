@@ -1,8 +1,10 @@
-// The audit's filters as people choose them: the period (the 12 months up to
-// today unless chosen), a locality, a service and a group of people. The same
-// checks serve the GET form on the pages and the JSON API's query.
+// The audit's filters, read by one parser wherever they are taken: the view
+// pages' GET form, the JSON API's query, the exports, the printable report
+// and the map. A period (a financial year, or a first and last day, or by
+// default the 12 months up to today), and optionally a locality, a service and
+// a group of people, each one of the partnership area's own.
 import type { FieldErrors } from '../../platform/http/forms.ts';
-import { type DateParts, isoDay, parseDateParts } from '../chronology/dateParts.ts';
+import { type DateParts, isoDay, type ParsedDate, parseDateParts } from '../chronology/dateParts.ts';
 import { addDays } from '../plan/planSchedule.ts';
 import { auditGroupByCode } from './auditGroups.ts';
 import type { AuditFilters } from './auditView.ts';
@@ -70,8 +72,29 @@ export function longDate(iso: string): string {
   return `${d} ${monthNames[m - 1]} ${y}`;
 }
 
+/** "1 April 2025 to 31 March 2026". */
 export function periodText(period: Period): string {
   return `${longDate(period.from)} to ${longDate(period.to)}`;
+}
+
+/** "2025-04-01-to-2026-03-31": the period in a file name. */
+export function periodSlug(period: Period): string {
+  return `${period.from}-to-${period.to}`;
+}
+
+/** "2025", "2025-26" or "2025/26": the financial year starting 1 April 2025. */
+export function namedFinancialYear(typed: string): Period | undefined {
+  const match = /^(\d{4})(?:[-/](\d{2}|\d{4}))?$/.exec(typed);
+  if (!match) return undefined;
+  const start = Number(match[1]);
+  if (start < 2000 || start > 2099) return undefined;
+  if (match[2] && Number(match[2]) % 100 !== (start + 1) % 100) return undefined;
+  return financialYear(start);
+}
+
+/** "2025-26": how a financial year is named in an address. */
+export function financialYearName(startYear: number): string {
+  return `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -83,8 +106,10 @@ export interface FilterChoices {
   serviceIds: readonly string[];
 }
 
-/** The form's fields as typed, to show them again. */
+/** The fields as typed, to show them again. */
 export interface FilterValues {
+  /** A financial year ("2025-26"), when the period was chosen that way. */
+  year: string;
   from: DateParts;
   to: DateParts;
   localityId: string;
@@ -96,8 +121,21 @@ export type CheckedFilters =
   | { ok: true; filters: AuditFilters; values: FilterValues }
   | { ok: false; errors: FieldErrors; values: FilterValues };
 
-/** The order of the fields, for the error summary. */
-export const filterFieldOrder = ['from', 'to', 'localityId', 'serviceId', 'group'] as const;
+/** The fields as the query string names them, in the order a form shows them (for the error summary). */
+export const filterFieldOrder = ['year', 'from', 'to', 'localityId', 'serviceId', 'group'] as const;
+
+/** The one set of messages, for the pages' error summary and the problems of the API and the exports. */
+export const filterMessages = {
+  yearAndDates: 'Choose a financial year or a first and last day, not both',
+  notAYear: 'The year must be a financial year, like 2025-26',
+  yearToCome: 'The year must have started by today',
+  startToCome: 'The start of the period must be today or in the past',
+  backwards: 'The end of the period must be the same as or after its start',
+  tooLong: `The period must be ${maxPeriodYears} years or shorter`,
+  locality: 'Choose a locality from the list',
+  service: 'Choose a service from the list',
+  group: 'Choose a group of people from the list',
+} as const;
 
 function text(query: Record<string, unknown>, name: string): string {
   const value = query[name];
@@ -110,16 +148,14 @@ function partsOf(iso: string): DateParts {
   return { day: day.replace(/^0/, ''), month: month.replace(/^0/, ''), year };
 }
 
+const noDate: DateParts = { day: '', month: '', year: '' };
+
 /**
- * A date from the form's three fields, or from `name` as yyyy-mm-dd (links
- * and the API), or the default. Something else in `name` is not a date: it
- * is kept in the year field, so the form shows what was sent.
+ * A date from the form's three fields, or from `name` as yyyy-mm-dd (links,
+ * the API and the exports). Something else in `name` is not a date: it is
+ * kept in the year field, so the form shows what was sent.
  */
-function dateFrom(
-  query: Record<string, unknown>,
-  name: string,
-  fallback: string,
-): { parts: DateParts; malformed: boolean } {
+function dateFrom(query: Record<string, unknown>, name: string): { parts: DateParts; malformed: boolean } {
   const parts = {
     day: text(query, `${name}-day`),
     month: text(query, `${name}-month`),
@@ -127,70 +163,100 @@ function dateFrom(
   };
   if (parts.day || parts.month || parts.year) return { parts, malformed: false };
   const iso = text(query, name);
-  if (!iso) return { parts: partsOf(fallback), malformed: false };
+  if (!iso) return { parts: noDate, malformed: false };
   if (isoPattern.test(iso)) return { parts: partsOf(iso), malformed: false };
   return { parts: { day: '', month: '', year: iso }, malformed: true };
 }
 
 function choice(value: string): string {
-  return value === 'all' ? '' : value;
+  return value.toLowerCase() === 'all' ? '' : value;
+}
+
+function readDay(date: { parts: DateParts; malformed: boolean }, label: string): ParsedDate {
+  if (date.malformed) return { kind: 'invalid', message: `${label} must be a real date`, part: 'day' };
+  return parseDateParts(date.parts, label, { dayOptional: false });
+}
+
+/**
+ * The period: a financial year (`year=2025-26`), or a first and last day
+ * (`from`, `to`, as yyyy-mm-dd or a GOV.UK date input's three fields), or by
+ * default the 12 months up to today. A first day alone runs to today; a last
+ * day alone covers the 12 months up to it.
+ */
+function checkPeriod(
+  q: Record<string, unknown>,
+  values: FilterValues,
+  errors: FieldErrors,
+  today: string,
+): Period | undefined {
+  const fromDate = dateFrom(q, 'from');
+  const toDate = dateFrom(q, 'to');
+  const typed = (d: DateParts) => Boolean(d.day || d.month || d.year);
+  if (values.year) {
+    const year = namedFinancialYear(values.year);
+    if (typed(fromDate.parts) || typed(toDate.parts)) {
+      values.from = fromDate.parts;
+      values.to = toDate.parts;
+      errors.year = filterMessages.yearAndDates;
+    } else if (!year) errors.year = filterMessages.notAYear;
+    else if (year.from > today) errors.year = filterMessages.yearToCome;
+    else {
+      values.from = partsOf(year.from);
+      values.to = partsOf(year.to);
+      return year;
+    }
+    return undefined;
+  }
+  const from = readDay(fromDate, 'The start of the period');
+  const to = readDay(toDate, 'The end of the period');
+  if (from.kind === 'invalid') errors.from = from.message;
+  else if (from.kind === 'date' && from.iso > today) errors.from = filterMessages.startToCome;
+  if (to.kind === 'invalid') errors.to = to.message;
+  if (errors.from || errors.to) {
+    values.from = fromDate.parts;
+    values.to = toDate.parts;
+    return undefined;
+  }
+  const end = to.kind === 'date' ? to.iso : today;
+  const start = from.kind === 'date' ? from.iso : lastTwelveMonths(end).from;
+  values.from = partsOf(start);
+  values.to = partsOf(end);
+  if (end < start) errors.to = filterMessages.backwards;
+  else if (end >= yearsFrom(start, maxPeriodYears)) errors.to = filterMessages.tooLong;
+  else return { from: start, to: end };
+  return undefined;
 }
 
 /**
  * Reads and checks the filters from a query string. Every field may be left
  * out: the period is then the last 12 months and nothing else narrows the
  * figures. A locality or service from outside the partnership's area is an
- * error, as is a period that ends before it starts, starts after today, or
- * runs longer than five years.
+ * error, as is a group the audit does not know, a period that ends before it
+ * starts, starts after today, or runs longer than five years.
  */
 export function checkFilters(query: unknown, choices: FilterChoices, today: string): CheckedFilters {
   const q = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
-  const fallback = lastTwelveMonths(today);
-  const fromDate = dateFrom(q, 'from', fallback.from);
-  const toDate = dateFrom(q, 'to', fallback.to);
   const values: FilterValues = {
-    from: fromDate.parts,
-    to: toDate.parts,
-    localityId: choice(text(q, 'localityId')),
-    serviceId: choice(text(q, 'serviceId')),
+    year: text(q, 'year'),
+    from: noDate,
+    to: noDate,
+    localityId: choice(text(q, 'localityId')).toLowerCase(),
+    serviceId: choice(text(q, 'serviceId')).toLowerCase(),
     group: choice(text(q, 'group')),
   };
   const errors: FieldErrors = {};
-  const malformed = (label: string) => ({
-    kind: 'invalid' as const,
-    message: `${label} must be a real date`,
-    part: 'day' as const,
-  });
-  const from = fromDate.malformed
-    ? malformed('The start of the period')
-    : parseDateParts(values.from, 'The start of the period', { dayOptional: false });
-  const to = toDate.malformed
-    ? malformed('The end of the period')
-    : parseDateParts(values.to, 'The end of the period', { dayOptional: false });
-  if (from.kind === 'invalid') errors.from = from.message;
-  else if (from.kind === 'empty') errors.from = 'Enter the first day of the period';
-  else if (from.iso > today) errors.from = 'The start of the period must be today or in the past';
-  if (to.kind === 'invalid') errors.to = to.message;
-  else if (to.kind === 'empty') errors.to = 'Enter the last day of the period';
-  if (from.kind === 'date' && to.kind === 'date' && !errors.from) {
-    if (to.iso < from.iso) errors.to = 'The end of the period must be the same as or after its start';
-    else if (to.iso >= yearsFrom(from.iso, maxPeriodYears))
-      errors.to = `The period must be ${maxPeriodYears} years or shorter`;
-  }
+  const period = checkPeriod(q, values, errors, today);
   if (values.localityId && !(uuid.test(values.localityId) && choices.localityIds.includes(values.localityId)))
-    errors.localityId = 'Choose a locality from the list';
+    errors.localityId = filterMessages.locality;
   if (values.serviceId && !(uuid.test(values.serviceId) && choices.serviceIds.includes(values.serviceId)))
-    errors.serviceId = 'Choose a service from the list';
-  if (values.group && !auditGroupByCode(values.group))
-    errors.group = 'Choose a group of people from the list';
-  if (Object.keys(errors).length > 0 || from.kind !== 'date' || to.kind !== 'date')
-    return { ok: false, errors, values };
+    errors.serviceId = filterMessages.service;
+  if (values.group && !auditGroupByCode(values.group)) errors.group = filterMessages.group;
+  if (Object.keys(errors).length > 0 || !period) return { ok: false, errors, values };
   return {
     ok: true,
     values,
     filters: {
-      from: from.iso,
-      to: to.iso,
+      ...period,
       ...(values.localityId ? { localityId: values.localityId } : {}),
       ...(values.serviceId ? { serviceId: values.serviceId } : {}),
       ...(values.group ? { group: values.group } : {}),
@@ -198,7 +264,7 @@ export function checkFilters(query: unknown, choices: FilterChoices, today: stri
   };
 }
 
-/** The filters as a query string, for links between the audit's pages that keep them. */
+/** The filters as a query string, for links between the audit's pages and outputs that keep them. */
 export function filterQuery(filters: AuditFilters): string {
   const params = new URLSearchParams({ from: filters.from, to: filters.to });
   if (filters.localityId) params.set('localityId', filters.localityId);

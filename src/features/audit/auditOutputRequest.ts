@@ -6,7 +6,9 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
-import { parseAuditFilters } from './auditOutputFilters.ts';
+import { type Problem, problem, sendProblem } from '../../platform/http/problems.ts';
+import { todayInUk } from '../chronology/dateParts.ts';
+import { type CheckedFilters, checkFilters, filterFieldOrder } from './auditFilters.ts';
 import {
   type AuditOutputNotes,
   describeFilters,
@@ -14,6 +16,7 @@ import {
   type ShownView,
   shownViews,
 } from './auditOutputs.ts';
+import { auditChoices } from './auditPresenter.ts';
 import type { AuditFilters, AuditView } from './auditView.ts';
 
 export interface AuditOutputOptions {
@@ -23,12 +26,20 @@ export interface AuditOutputOptions {
   views: readonly AuditView[];
 }
 
-/** Filters that do not read: a 400, with the problems said on the error page. */
-export class AuditFilterError extends Error {
-  readonly statusCode = 400;
-  constructor(readonly errors: FieldErrors) {
-    super(`The figures could not be made: ${Object.values(errors).join('; ')}.`);
-  }
+/** The problem for filters that do not read: each field's message, pointed at by its query-string name. */
+export function filterProblem(errors: FieldErrors): Problem {
+  return problem(400, 'The filters are not valid; `errors` says which.', {
+    errors: filterFieldOrder
+      .filter((field) => errors[field])
+      .map((field) => ({ pointer: `#/querystring/${field}`, detail: errors[field] as string })),
+  });
+}
+
+/** Checks the filters against the area's own localities and services (the one parser of every address). */
+export async function checkRequestFilters(db: Db, request: FastifyRequest): Promise<CheckedFilters> {
+  const areaId = request.access.partnershipAreaId;
+  if (!areaId) throw new NotFoundError();
+  return checkFilters(request.query, await auditChoices(db, areaId), todayInUk(new Date()));
 }
 
 export interface AuditOutputs {
@@ -49,27 +60,31 @@ export function auditDetail(filters: AuditFilters, extra: Record<string, unknown
   };
 }
 
-/** Reads the filters, or throws AuditFilterError. */
-export function filtersOf(request: FastifyRequest): AuditFilters {
-  const parsed = parseAuditFilters(request.query);
-  if (!parsed.ok) throw new AuditFilterError(parsed.errors);
-  return parsed.filters;
+/** The request's filters; when they do not read, the problem is sent (a 400) and this is undefined. */
+export async function filtersOrProblem(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<AuditFilters | undefined> {
+  const checked = await checkRequestFilters(db, request);
+  if (checked.ok) return checked.filters;
+  await sendProblem(reply, filterProblem(checked.errors));
+  return undefined;
 }
 
 /**
- * Builds the views' tables for the lead's area with the request's filters,
- * suppressed, and the notes, and records the access.
+ * Builds the views' tables for the lead's area with the request's checked
+ * filters, suppressed, and the notes, and records the access.
  */
 export async function auditOutputs(
   db: Db,
   request: FastifyRequest,
+  filters: AuditFilters,
   views: readonly AuditView[],
   options: AuditOutputOptions,
   action: string,
   extra: Record<string, unknown>,
 ): Promise<AuditOutputs> {
-  const filters = filtersOf(request);
-  if (!request.access.partnershipAreaId) throw new NotFoundError();
   const filterLines = await describeFilters(db, request.access, filters);
   const shown = await shownViews(db, request.access, views, filters, options.threshold);
   const notes = await outputNotes(db, request.access, {

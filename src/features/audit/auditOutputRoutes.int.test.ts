@@ -132,7 +132,9 @@ describe('the audit’s exports, report and map', () => {
 
   it('exports a view and the whole audit as workbooks that open, with no small count', async () => {
     const browser = await as(lead.email);
-    const one = await browser.get(`/partnership/audit/fixture-reach.xlsx?${year}&locality=${north}`);
+    const one = await browser.get(
+      `/partnership/audit/fixture-reach.xlsx?${year}&localityId=${north}&group=grandparent`,
+    );
     expect(one.statusCode).toBe(200);
     expect(one.headers['content-disposition']).toContain(
       'hearth-audit-fixture-reach-2025-04-01-to-2026-03-31.xlsx',
@@ -140,6 +142,9 @@ describe('the audit’s exports, report and map', () => {
     const parts = xlsxParts(one.rawPayload);
     expect(xlsxCells(parts['xl/worksheets/sheet1.xml'] ?? '').map((c) => c[1])).toContain(
       'Locality: North Test',
+    );
+    expect(xlsxCells(parts['xl/worksheets/sheet1.xml'] ?? '').map((c) => c[1])).toContain(
+      'Group of people: Grandparents',
     );
     const all = xlsxParts((await browser.get(`/partnership/audit.xlsx?${year}`)).rawPayload);
     const sheets = Object.keys(all).filter((p) => p.startsWith('xl/worksheets/'));
@@ -200,14 +205,35 @@ describe('the audit’s exports, report and map', () => {
 
   it('refuses filters that do not read, and a locality of another area as not found', async () => {
     const browser = await as(lead.email);
-    const bad = await browser.get('/partnership/audit/fixture-reach.csv?from=2026-02-30');
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('The start date must be a real date');
-    const form = await browser.get('/partnership/audit/report?year=nonsense');
+    // A download answers an RFC 9457 problem naming each field, with the pages' and the API's messages.
+    for (const url of [
+      '/partnership/audit/fixture-reach.csv?from=2026-02-30',
+      '/partnership/audit/fixture-reach.xlsx?from=2026-02-30',
+      '/partnership/audit.xlsx?from=2026-02-30',
+      '/partnership/audit/report.pdf?from=2026-02-30',
+    ]) {
+      const bad = await browser.get(url);
+      expect(bad.statusCode, url).toBe(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+      expect(bad.json().errors).toEqual([
+        { pointer: '#/querystring/from', detail: 'The start of the period must be a real date' },
+      ]);
+    }
+    const form = await browser.get('/partnership/audit/report?year=nonsense&group=grandparent');
     expect(form.statusCode).toBe(400);
     expect(form.body).toContain('govuk-error-summary');
-    expect(form.body).toContain('The year must be a financial year, like 2025-26');
-    expect((await browser.get(`/partnership/audit/report.pdf?locality=${elsewhere}`)).statusCode).toBe(404);
+    expect(form.body).toContain('href="#year">The year must be a financial year, like 2025-26');
+    // The group asked for is kept when the form is sent again.
+    expect(form.body).toContain('<input type="hidden" name="group" value="grandparent">');
+    const map = await browser.get('/partnership/audit/map?from-day=1&from-month=13&from-year=2025');
+    expect(map.statusCode).toBe(400);
+    expect(map.body).toContain('The start of the period must be a real date');
+    // A locality of another area is one the lead cannot choose.
+    const other = await browser.get(`/partnership/audit/report.pdf?localityId=${elsewhere}`);
+    expect(other.statusCode).toBe(400);
+    expect(other.json().errors).toEqual([
+      { pointer: '#/querystring/localityId', detail: 'Choose a locality from the list' },
+    ]);
     expect((await browser.get('/partnership/audit/no-such-view.csv')).statusCode).toBe(404);
   });
 });

@@ -8,7 +8,8 @@ import type { Db } from '../../db/client.ts';
 import { directoryService, locality, organisation, partnershipArea, simdEdition } from '../../db/schema.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import { periodText } from './auditOutputFilters.ts';
+import { periodText } from './auditFilters.ts';
+import { auditGroupByCode } from './auditGroups.ts';
 import { type ShownTable, suppressTable } from './auditTable.ts';
 import type { AuditFilters, AuditView } from './auditView.ts';
 
@@ -98,7 +99,8 @@ export async function describeFilters(
     if (!service) throw new NotFoundError();
     lines.push(`Service: ${service.name}`);
   }
-  if (filters.group) lines.push(`Group of people: ${filters.group.replaceAll('_', ' ')}`);
+  if (filters.group)
+    lines.push(`Group of people: ${auditGroupByCode(filters.group)?.label ?? filters.group}`);
   return lines;
 }
 

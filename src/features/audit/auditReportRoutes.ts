@@ -8,8 +8,20 @@ import { locality } from '../../db/schema.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { errorList } from '../../platform/http/forms.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
-import { auditFilterFields, auditFiltersQuery, parseAuditFilters, periodSlug } from './auditOutputFilters.ts';
-import { type AuditOutputOptions, auditOutputs, sendFile } from './auditOutputRequest.ts';
+import {
+  filterFieldOrder,
+  filterQuery,
+  financialYearName,
+  financialYearOf,
+  periodSlug,
+} from './auditFilters.ts';
+import {
+  type AuditOutputOptions,
+  auditOutputs,
+  checkRequestFilters,
+  filtersOrProblem,
+  sendFile,
+} from './auditOutputRequest.ts';
 import type { ShownView } from './auditOutputs.ts';
 import { reportPdf } from './auditPdf.ts';
 import { areaBoundaries } from './boundaries.ts';
@@ -19,12 +31,12 @@ const reportTitle = 'Provision audit: baseline report';
 
 /** The last five financial years, newest first, for the report's filter. */
 function yearItems(today: string, chosen: string) {
-  const year = Number(today.slice(0, 4)) - (today.slice(5) < '04-01' ? 1 : 0);
+  const year = financialYearOf(today);
   return [
     { value: '', text: 'The 12 months to today', selected: !chosen },
     ...Array.from({ length: 5 }, (_, i) => {
       const start = year - i;
-      const value = `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+      const value = financialYearName(start);
       return { value, text: `April ${start} to March ${start + 1}`, selected: chosen === value };
     }),
   ];
@@ -56,16 +68,15 @@ async function viewMaps(db: Db, areaId: string, views: ShownView[]): Promise<Map
 
 /** The filter form's choices and what was asked, shown again with any errors. */
 async function filterForm(db: Db, request: FastifyRequest) {
-  const parsed = parseAuditFilters(request.query);
-  const asked = parsed.ok ? { year: '', locality: parsed.filters.localityId ?? '' } : parsed.values;
+  const parsed = await checkRequestFilters(db, request);
   const areaId = request.access.partnershipAreaId ?? '';
   return {
     parsed,
-    yearItems: yearItems(
-      todayInUk(new Date()),
-      (request.query as { year?: string }).year ?? asked.year ?? '',
-    ),
-    localityItems: await localityItems(db, areaId, asked.locality ?? ''),
+    yearItems: yearItems(todayInUk(new Date()), parsed.values.year),
+    localityItems: await localityItems(db, areaId, parsed.values.localityId),
+    carried: (['serviceId', 'group'] as const)
+      .filter((name) => parsed.values[name])
+      .map((name) => ({ name, value: parsed.values[name] })),
   };
 }
 
@@ -74,7 +85,7 @@ function renderErrors(reply: FastifyReply, template: string, form: Awaited<Retur
   return reply.code(400).page(template, {
     ...form,
     errors: form.parsed.errors,
-    errorList: errorList(form.parsed.errors, auditFilterFields),
+    errorList: errorList(form.parsed.errors, filterFieldOrder),
   });
 }
 
@@ -88,6 +99,7 @@ export function auditReportRoutes(app: FastifyInstance, db: Db, options: AuditOu
     const { views, notes, filters } = await auditOutputs(
       db,
       request,
+      form.parsed.filters,
       options.views,
       options,
       'audit.report',
@@ -102,14 +114,17 @@ export function auditReportRoutes(app: FastifyInstance, db: Db, options: AuditOu
       notes,
       views,
       maps: Object.fromEntries(maps),
-      query: auditFiltersQuery(filters),
+      query: filterQuery(filters),
     });
   });
 
   app.get('/partnership/audit/report.pdf', lead, async (request, reply) => {
+    const asked = await filtersOrProblem(db, request, reply);
+    if (!asked) return reply;
     const { views, notes, filters } = await auditOutputs(
       db,
       request,
+      asked,
       options.views,
       options,
       'audit.report',
@@ -126,9 +141,17 @@ export function auditReportRoutes(app: FastifyInstance, db: Db, options: AuditOu
     const template = 'features/audit/auditMap.njk';
     const form = await filterForm(db, request);
     if (!form.parsed.ok) return renderErrors(reply, template, form);
-    const { views, notes, filters } = await auditOutputs(db, request, options.views, options, 'audit.map', {
-      format: 'html',
-    });
+    const { views, notes, filters } = await auditOutputs(
+      db,
+      request,
+      form.parsed.filters,
+      options.views,
+      options,
+      'audit.map',
+      {
+        format: 'html',
+      },
+    );
     const areaId = request.access.partnershipAreaId ?? '';
     const boundaries = await areaBoundaries(db, areaId);
     const localityIds = new Set((await localityItems(db, areaId, '')).map((l) => l.value).filter(Boolean));
@@ -155,7 +178,7 @@ export function auditReportRoutes(app: FastifyInstance, db: Db, options: AuditOu
     return reply.page(template, {
       ...form,
       notes,
-      query: auditFiltersQuery(filters),
+      query: filterQuery(filters),
       measureItems: measures.map((m) => ({ value: m.value, text: m.text, selected: m === measure })),
       measure,
       map,

@@ -54,21 +54,26 @@ describe('the provision audit’s pages and API', () => {
     expect(contents.body).toContain('Key figures');
     // 12 families supported, whole area.
     expect(contents.body).toMatch(/Families supported<\/dt>\s*<dd class="govuk-summary-list__value">12</);
-    // The gaps view says its period on its own page (/partnership/gaps), with the rule of each gap.
-    for (const view of auditViews.filter((v) => v.id !== 'gaps')) {
-      expect(contents.body).toContain(
-        `href="/partnership/audit/${view.id}?from=2025-04-01&amp;to=2026-03-31"`,
-      );
-      const page = await lead.get(
-        `/partnership/audit/${view.id}?from=2025-04-01&to=2026-03-31&localityId=${s.first}`,
-      );
+    for (const view of auditViews) {
+      // A view with a page of its own (the gaps) is linked there, and its address leads there.
+      const path = view.pagePath ?? `/partnership/audit/${view.id}`;
+      expect(contents.body).toContain(`href="${path}?from=2025-04-01&amp;to=2026-03-31"`);
+      const asked = `/partnership/audit/${view.id}?from=2025-04-01&to=2026-03-31&localityId=${s.first}`;
+      let page = await lead.get(asked);
+      if (view.pagePath) {
+        expect(page.statusCode, view.id).toBe(302);
+        expect(page.headers.location).toBe(asked.replace(`/partnership/audit/${view.id}`, view.pagePath));
+        page = await lead.get(page.headers.location as string);
+      }
       expect(page.statusCode, view.id).toBe(200);
       expect(page.body).toContain(
         'Figures for <strong>1 April 2025 to 31 March 2026, Test Locality</strong>',
       );
-      // Each of the audit's own views defines its tables over the period.
-      if (['quantity', 'reach', 'waiting-times', 'quality'].includes(view.id))
-        expect(page.body).toContain('Period: 1 April 2025 to 31 March 2026.');
+      // Every view defines its tables over the period and names the locality.
+      expect(page.body, view.id).toContain('Period: 1 April 2025 to 31 March 2026.');
+      expect(page.body, view.id).toContain(
+        `/partnership/audit/${view.id}.csv?from=2025-04-01&amp;to=2026-03-31&amp;localityId=${s.first}`,
+      );
       expect(page.body).not.toContain('Zebedee'); // every fixture person's given name: never shown
     }
     const quantity = await lead.get('/partnership/audit/quantity?from=2025-04-01&to=2026-03-31');

@@ -63,14 +63,19 @@ export function auditRoutes(app: FastifyInstance, db: Db, smallNumberThreshold: 
       views: auditViews.map((v) => ({
         title: v.title,
         summary: v.summary,
-        href: `/partnership/audit/${v.id}${query}`,
+        href: `${v.pagePath ?? `/partnership/audit/${v.id}`}${query}`,
       })),
+      query: filters ? filterQuery(filters) : '',
     });
   });
 
   app.get('/partnership/audit/:viewId', lead, async (request, reply) => {
     const view = auditViewById((request.params as { viewId: string }).viewId);
     if (!view) throw new NotFoundError();
+    if (view.pagePath) {
+      const search = request.url.indexOf('?');
+      return reply.redirect(`${view.pagePath}${search < 0 ? '' : request.url.slice(search)}`);
+    }
     const { choices, checked, form } = await filtersOf(request, reply, `/partnership/audit/${view.id}`);
     const filters = checked.ok ? checked.filters : undefined;
     const tables = filters
@@ -83,6 +88,7 @@ export function auditRoutes(app: FastifyInstance, db: Db, smallNumberThreshold: 
       errorList: form.errorList,
       filtersText: filters ? filtersText(filters, choices) : undefined,
       contentsHref: `/partnership/audit${filters ? `?${filterQuery(filters)}` : ''}`,
+      query: filters ? filterQuery(filters) : '',
       tables,
     });
   });

@@ -11,6 +11,12 @@ export const forbiddenProblem = {
 };
 
 export const AuditQuery = Type.Object({
+  year: Type.Optional(
+    Type.String({
+      maxLength: 9,
+      description: 'A financial year, 1 April to 31 March, like 2025-26: instead of from and to.',
+    }),
+  ),
   from: Type.Optional(
     Type.String({ format: 'date', description: 'First day of the period; the last 12 months by default.' }),
   ),

@@ -25,6 +25,12 @@ export interface AuditView {
   /** One sentence under the title, and in the report's contents. */
   summary: string;
   /**
+   * A page of its own that shows the view with more than its tables (the gap
+   * analysis: each gap and its proposals), with the same filters; the view's
+   * address leads there.
+   */
+  pagePath?: string;
+  /**
    * Builds the view's tables for the partnership area of `access` (a
    * partnership lead's), with raw counts: callers suppress with `suppressTable`.
    */

@@ -15,11 +15,14 @@ export interface GapGroup {
   families?: boolean;
   /** How the group is found in the records. */
   definition: string;
+  /** The audit's groups of people (the filter's codes, auditGroups.ts) that choose this one. */
+  auditGroups: readonly string[];
 }
 
 export const gapGroups: readonly GapGroup[] = [
   {
     code: 'young_people',
+    auditGroups: ['age-12-17'],
     label: 'Young people aged 12 to 17',
     measure: 'young_people_12_17',
     audiences: ['young_person'],
@@ -27,6 +30,7 @@ export const gapGroups: readonly GapGroup[] = [
   },
   {
     code: 'children',
+    auditGroups: ['age-0-11'],
     label: 'Children under 12',
     measure: 'children_affected',
     audiences: ['child'],
@@ -34,6 +38,7 @@ export const gapGroups: readonly GapGroup[] = [
   },
   {
     code: 'young_carers',
+    auditGroups: ['young-carer'],
     label: 'Young carers',
     measure: 'young_carers',
     audiences: [],
@@ -42,6 +47,7 @@ export const gapGroups: readonly GapGroup[] = [
   },
   {
     code: 'grandparents',
+    auditGroups: ['grandparent'],
     label: 'Grandparents and kinship carers',
     measure: 'grandparents_caring',
     audiences: ['grandparent', 'kinship_carer'],
@@ -49,6 +55,7 @@ export const gapGroups: readonly GapGroup[] = [
   },
   {
     code: 'fathers',
+    auditGroups: ['parent', 'male'],
     label: 'Fathers',
     measure: null,
     audiences: ['parent'],
@@ -57,6 +64,7 @@ export const gapGroups: readonly GapGroup[] = [
   },
   {
     code: 'partners',
+    auditGroups: ['partner'],
     label: 'Partners of someone using substances',
     measure: 'partners_affected',
     audiences: ['partner'],
@@ -64,6 +72,7 @@ export const gapGroups: readonly GapGroup[] = [
   },
   {
     code: 'bereaved',
+    auditGroups: ['bereaved'],
     label: 'Bereaved families',
     measure: 'bereaved_families',
     audiences: ['bereaved'],
@@ -72,6 +81,16 @@ export const gapGroups: readonly GapGroup[] = [
       'families with a member recorded as bereaved by a drug or alcohol death (counted as families)',
   },
 ];
+
+/**
+ * The groups a filter's group of people chooses (aged 12 to 17: young
+ * people); every group when none is chosen or the gap analysis has no group
+ * for it.
+ */
+export function gapGroupsFor(group: string | undefined): readonly GapGroup[] {
+  const chosen = group ? gapGroups.filter((g) => g.auditGroups.includes(group)) : [];
+  return chosen.length ? chosen : gapGroups;
+}
 
 export interface SupportKindGroup {
   code: string;

@@ -3,7 +3,7 @@
 // was found, worded from the suppressed tables so no small count shows. Pure.
 import type { GapKind } from '../../db/schemaAudit.ts';
 import { type ShownTable, suppressTable } from '../audit/auditTable.ts';
-import { gapGroups, gapRules, supportKindGroups } from './gapDefinitions.ts';
+import { gapGroupsFor, gapRules, supportKindGroups } from './gapDefinitions.ts';
 import type { GapFigures } from './gapFigures.ts';
 import { type GapFinding, groupRules, kindRules, localityRules, waitRules } from './gapRules.ts';
 import { gapTableIds, gapTables } from './gapTables.ts';
@@ -79,9 +79,7 @@ export function gapList(figures: GapFigures, threshold: number): { tables: Shown
     );
   }
 
-  const wanted = figures.filters.group;
-  for (const group of gapGroups) {
-    if (wanted && gapGroups.some((g) => g.code === wanted) && group.code !== wanted) continue;
+  for (const group of gapGroupsFor(figures.filters.group)) {
     const at = (column: string) => cell(gapTableIds.groups, group.code, column);
     const where = figures.filters.localityId ? ` in ${figures.scope.name}` : '';
     add(

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
+import { filterQuery } from '../audit/auditFilters.ts';
+import { checkRequestFilters } from '../audit/auditOutputRequest.ts';
+import { auditChoices, filtersText, presentFilters } from '../audit/auditPresenter.ts';
 import type { ShownRow, ShownTable } from '../audit/auditTable.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { supportKindGroups } from './gapDefinitions.ts';
 import type { GapItem } from './gapList.ts';
-import { gapPeriods } from './gapPeriods.ts';
-import { findGaps, gapFilters } from './gapQuery.ts';
+import { findGaps } from './gapQuery.ts';
 import { gapTableIds } from './gapTables.ts';
 import { gapKindNames, proposalStatusNames } from './proposalForm.ts';
 import { ProposalRepository } from './proposalRepository.ts';
@@ -44,20 +46,29 @@ function compactKinds(table: ShownTable): ShownTable {
   };
 }
 
-/** The gap page: what the gap analysis found, each gap with its rule, and its proposals. */
+/**
+ * The gap page: what the gap analysis found, each gap with its rule, and its
+ * proposals. The audit's filters, read and shown as on its other views.
+ */
 export function gapRoutes(app: FastifyInstance, db: Db, threshold: number): void {
   app.get('/partnership/gaps', { preHandler: requireRole('partnership_lead') }, async (request, reply) => {
     const today = todayInUk(new Date());
-    const proposals = new ProposalRepository(db, request.access);
-    const localities = await proposals.localities();
-    const { period, filters, localityId } = gapFilters(
-      request.query,
-      localities.map((l) => l.id),
+    const choices = await auditChoices(db, request.access.partnershipAreaId ?? '');
+    const checked = await checkRequestFilters(db, request);
+    const form = presentFilters(
+      checked.values,
+      choices,
       today,
+      '/partnership/gaps',
+      checked.ok ? {} : checked.errors,
     );
+    if (!checked.ok)
+      return reply.code(400).page('features/gaps/pages/gaps.njk', { form, errorList: form.errorList });
+    const filters = checked.filters;
     const { tables, gaps } = await findGaps(db, request.access, filters, threshold);
+    const proposals = new ProposalRepository(db, request.access);
     const recorded = await proposals.forGaps(gaps.map((g) => g.key));
-    const address = `period=${period.value}${localityId ? `&locality=${localityId}` : ''}`;
+    const query = filterQuery(filters);
     const present = (gap: GapItem) => ({
       ...gap,
       proposals: (recorded.get(gap.key) ?? []).map((p) => ({
@@ -65,21 +76,13 @@ export function gapRoutes(app: FastifyInstance, db: Db, threshold: number): void
         title: p.title,
         status: proposalStatusNames[p.status],
       })),
-      proposeHref: `/partnership/proposals/new?gap=${encodeURIComponent(gap.key)}&${address}`,
+      proposeHref: `/partnership/proposals/new?gap=${encodeURIComponent(gap.key)}&${query}`,
     });
     return reply.page('features/gaps/pages/gaps.njk', {
       threshold,
-      periodItems: gapPeriods(today).map((p) => ({
-        value: p.value,
-        text: p.text,
-        selected: p.value === period.value,
-      })),
-      localityItems: [
-        { value: '', text: 'The whole area', selected: !localityId },
-        ...localities.map((l) => ({ value: l.id, text: l.name, selected: l.id === localityId })),
-      ],
-      period,
-      place: localities.find((l) => l.id === localityId)?.name ?? 'the whole area',
+      form,
+      filtersText: filtersText(filters, choices),
+      query,
       count: gaps.length,
       sections: kindOrder
         .map((kind) => ({

@@ -1,8 +1,10 @@
 // The gaps view's tables: need against provision and reach, by locality, by
 // group, by kind of support and by service's waits. Raw counts, for
 // suppressTable; each table's definition says what is counted. Pure.
+import { periodText } from '../audit/auditFilters.ts';
+import { auditGroupByCode } from '../audit/auditGroups.ts';
 import type { AuditColumn, AuditRow, AuditTable } from '../audit/auditTable.ts';
-import { type GapGroup, gapGroups, supportKindGroups } from './gapDefinitions.ts';
+import { type GapGroup, gapGroups, gapGroupsFor, supportKindGroups } from './gapDefinitions.ts';
 import type { GapFigures, PlaceFigures } from './gapFigures.ts';
 import { type GapFinding, groupRules, kindRules, localityRules, waitRules } from './gapRules.ts';
 
@@ -13,9 +15,37 @@ export const gapTableIds = {
   waits: 'gaps-long-waits',
 } as const;
 
-const longDate = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
-const period = (f: GapFigures) => `from ${longDate(f.filters.from)} to ${longDate(f.filters.to)}`;
+/**
+ * The period and filters in words, at the end of every table's definition, as
+ * the audit's other views say them. Which tables a filter narrows is said:
+ * need, reach and the directory are set against the whole area's work, so a
+ * service narrows the waits alone.
+ */
+export function gapScopeText(f: GapFigures, table: 'localities' | 'groups' | 'kinds' | 'waits'): string {
+  const parts = [`Period: ${periodText(f.filters)}.`];
+  if (f.filters.localityId)
+    parts.push(
+      table === 'localities'
+        ? `Only ${f.scope.name}, with the whole area’s row to set it against.`
+        : `Only ${f.scope.name}.`,
+    );
+  const service = f.filters.serviceId && f.services.find((s) => s.id === f.filters.serviceId);
+  if (service)
+    parts.push(
+      table === 'waits'
+        ? `Only referrals to ${service.name}.`
+        : `The service chosen (${service.name}) narrows the long waits only: need is set against all the area’s support.`,
+    );
+  const group = f.filters.group ? auditGroupByCode(f.filters.group) : undefined;
+  if (group && table === 'groups')
+    parts.push(
+      gapGroupsFor(group.code) === gapGroups
+        ? `The gap analysis has no group for “${group.label}”, so every group is shown.`
+        : `Only the groups of “${group.label}”.`,
+    );
+  else if (group) parts.push(`The group chosen (“${group.label}”) narrows the groups table only.`);
+  return parts.join(' ');
+}
 const rulesText = (findings: GapFinding[]) => findings.map((g) => g.short).join('; ') || 'none found';
 const per1000 = (supported: number, affected: number | null) =>
   affected ? Math.round((supported / affected) * 10_000) / 10 : null;
@@ -56,7 +86,7 @@ function localitiesTable(figures: GapFigures): AuditTable {
   return {
     id: gapTableIds.localities,
     title: 'Need against provision and reach, by locality',
-    definition: `Family members affected: the latest estimate of people with problem substance use for a year up to ${figures.filters.to.slice(0, 4)}, times its family multiplier (the whole area’s own estimate, or the localities’ added up). Family members supported: different people, not counting anyone who uses substances themselves, in families of the locality, with support under way, an attended contact or a group session ${period(figures)}. Referrals waiting over 6 weeks: referrals sent in the period for families of the locality that waited, or have waited, more than 42 days for support to start. Services: active directory listings of the area’s organisations for family members (not only for the person using substances), with a place in the locality or covering it; counts of services are public and are not hidden.`,
+    definition: `Family members affected: the latest estimate of people with problem substance use for a year up to ${figures.filters.to.slice(0, 4)}, times its family multiplier (the whole area’s own estimate, or the localities’ added up). Family members supported: different people, not counting anyone who uses substances themselves, in families of the locality, with support under way, an attended contact or a group session in the period. Referrals waiting over 6 weeks: referrals sent in the period for families of the locality that waited, or have waited, more than 42 days for support to start. Services: active directory listings of the area’s organisations for family members (not only for the person using substances), with a place in the locality or covering it; counts of services are public and are not hidden. ${gapScopeText(figures, 'localities')}`,
     columns,
     rows: shown.map((l) => localityRow(figures, l, l.id ?? 'area', l.name)),
     // The whole area's row even for one locality: its reach is what each locality's is set against.
@@ -67,10 +97,8 @@ function localitiesTable(figures: GapFigures): AuditTable {
 const groupLabel = (g: GapGroup) => g.label;
 
 function groupsTable(figures: GapFigures): AuditTable {
-  const wanted = figures.filters.group;
-  const groups = gapGroups.filter(
-    (g) => !wanted || !gapGroups.some((x) => x.code === wanted) || g.code === wanted,
-  );
+  const groups = gapGroupsFor(figures.filters.group);
+  const parents = groups.some((g) => g.code === 'fathers');
   const rows: AuditRow[] = groups.map((g) => {
     const f = figures.groups.find((x) => x.code === g.code);
     const estimate = f?.estimate?.estimate ?? null;
@@ -87,19 +115,21 @@ function groupsTable(figures: GapFigures): AuditTable {
       },
     };
   });
-  rows.push({
-    key: 'parents',
-    label: 'Parents (mothers and fathers)',
-    values: { reached: figures.parents, estimate: null, share: null, services: null, gaps: '' },
-  });
+  // The fathers' share is of the parents: their row goes with the fathers'.
+  if (parents)
+    rows.push({
+      key: 'parents',
+      label: 'Parents (mothers and fathers)',
+      values: { reached: figures.parents, estimate: null, share: null, services: null, gaps: '' },
+    });
   return {
     id: gapTableIds.groups,
     title: `Groups: people supported against estimated need, ${figures.scope.name}`,
-    definition: `People supported ${period(figures)} as for the localities, in each group: ${gapGroups
+    definition: `People supported in the period as for the localities, in each group: ${gapGroups
       .map((g) => `${g.label.toLowerCase()}, ${g.definition}`)
       .join(
         '; ',
-      )}. A person may be in more than one group. Estimate: the latest for a year up to ${figures.filters.to.slice(0, 4)}. Services: active directory listings for the group (by who they are for) available there.`,
+      )}. A person may be in more than one group. Estimate: the latest for a year up to ${figures.filters.to.slice(0, 4)}. Services: active directory listings for the group (by who they are for) available there. ${gapScopeText(figures, 'groups')}`,
     columns: [
       { key: 'reached', label: 'Supported', kind: 'count' },
       { key: 'estimate', label: 'Estimated need', kind: 'text' },
@@ -125,7 +155,7 @@ function kindsTable(figures: GapFigures): AuditTable {
     title: 'Kinds of support in each locality',
     definition: `Active directory listings of the area’s organisations for family members, in each locality: with a place there, and available there in all (with a place, or covering it from elsewhere, by phone or online). ${supportKindGroups
       .map((k) => `${k.label}: a service that ${k.definition}`)
-      .join('. ')}.`,
+      .join('. ')}. ${gapScopeText(figures, 'kinds')}`,
     columns,
     rows: shown.map((place) => {
       const id = place.id as string;
@@ -146,7 +176,7 @@ function waitsTable(figures: GapFigures): AuditTable {
   return {
     id: gapTableIds.waits,
     title: `Long waits by service, ${figures.scope.name}`,
-    definition: `Referrals sent ${period(figures)}${figures.filters.localityId ? ' for families of the locality' : ''}, and of them those that waited, or have been waiting, more than 6 weeks (42 days) from the day they were sent to support starting, by the end of the period or today if sooner.`,
+    definition: `Referrals sent in the period${figures.filters.localityId ? ' for families of the locality' : ''}, and of them those that waited, or have been waiting, more than 6 weeks (42 days) from the day they were sent to support starting, by the end of the period or today if sooner. ${gapScopeText(figures, 'waits')}`,
     columns: [
       { key: 'received', label: 'Referrals received', kind: 'count' },
       // No share of those received: with the count of one hidden to protect another, a share would give it away.

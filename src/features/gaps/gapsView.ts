@@ -10,6 +10,7 @@ export const gapsView: AuditView = {
   title: 'Gaps: need against provision and reach',
   summary:
     'Estimated need in each locality and group set against the people supported, the services and kinds of support available, and waits over 6 weeks; each gap with the rule that made it one.',
+  pagePath: '/partnership/gaps',
   build: async (db, access, filters) =>
     gapTables(await gapFigures(db, access, filters, todayInUk(new Date()))),
 };

@@ -10,11 +10,12 @@ import {
 } from '../../platform/concurrency/optimisticLock.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { type FieldErrors, field } from '../../platform/http/forms.ts';
+import { checkRequestFilters } from '../audit/auditOutputRequest.ts';
 import { parseDateParts, todayInUk } from '../chronology/dateParts.ts';
 import { partnershipRecordChanges } from '../partnership/partnershipHistory.ts';
 import { dateItems, idParam, planErrorList } from '../plan/planPageHelpers.ts';
 import { proposalTitleFor } from './gapList.ts';
-import { findGaps, gapFilters } from './gapQuery.ts';
+import { findGaps } from './gapQuery.ts';
 import {
   checkProposalForm,
   gapKindNames,
@@ -147,14 +148,10 @@ export function proposalRoutes(app: FastifyInstance, db: Db, threshold: number):
     const query = (request.query ?? {}) as Record<string, string>;
     const blank = parseProposalForm({});
     if (!query.gap) return reply.page(`${pages}/proposalForm.njk`, await formContext(repository, blank, {}));
-    // The gap as the gap page found it, for the same period and locality.
-    const localities = await repository.localities();
-    const { filters } = gapFilters(
-      query,
-      localities.map((l) => l.id),
-      todayInUk(new Date()),
-    );
-    const { gaps } = await findGaps(db, request.access, filters, threshold);
+    // The gap as the gap page found it, for the same filters; filters that do not read find no gap.
+    const checked = await checkRequestFilters(db, request);
+    if (!checked.ok) throw new NotFoundError();
+    const { gaps } = await findGaps(db, request.access, checked.filters, threshold);
     const gap = gaps.find((g) => g.key === query.gap);
     if (!gap) throw new NotFoundError();
     const form = {

@@ -4,6 +4,8 @@ import { type Database, queryRows } from '../../db/client.ts';
 import { createArea, createOrganisation, createUser } from '../../testing/fixtures.ts';
 import { TestBrowser, testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
+import { lastTwelveMonths } from '../audit/auditFilters.ts';
+import { todayInUk } from '../chronology/dateParts.ts';
 import { gapScenario } from './gapTesting.ts';
 
 const due = { 'dueOn-day': '31', 'dueOn-month': '3', 'dueOn-year': '2027' };
@@ -55,13 +57,22 @@ describe('proposals to fill the gaps', () => {
     expect(gaps.statusCode).toBe(200);
     // The test locality has no estimate of need and no service based there, whatever the period.
     const key = `locality:${s.localities.test}`;
-    const href = `/partnership/proposals/new?gap=${encodeURIComponent(key)}&amp;period=last-12-months`;
+    // With the audit's filters, as the gap page read them (by default the 12 months to today).
+    const { from, to } = lastTwelveMonths(todayInUk(new Date()));
+    const href = `/partnership/proposals/new?gap=${encodeURIComponent(key)}&amp;from=${from}&amp;to=${to}`;
     expect(gaps.body).toContain(href);
+    // Filters that do not read are said in an error summary, with no gaps.
+    const wrong = await browser.get('/partnership/gaps?from=2026-02-30&group=cousins');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('There is a problem');
+    expect(wrong.body).toContain('href="#from">The start of the period must be a real date');
+    expect(wrong.body).toContain('Choose a group of people from the list');
+    expect(wrong.body).not.toContain('Record a proposal');
     expect(gaps.body).toContain(
       'Rule: A locality where no family support service in the directory has a place is a gap',
     );
 
-    const form = await browser.get(href.replace('&amp;', '&'));
+    const form = await browser.get(href.replaceAll('&amp;', '&'));
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('The gap: Test Locality');
     expect(form.body).toContain('value="Family support in Test Locality"');
