@@ -138,12 +138,12 @@ describe('the in-memory finder search gives exactly what the SQL gives', () => {
     return checked.search;
   }
 
-  it('on 300 random searches, by postcode, area and locality, with random narrowing, sorting and pages', async () => {
+  it('on 120 random searches, by postcode, area and locality, with random narrowing, sorting and pages', async () => {
     const db = database.db;
     const snapshot = await new DirectorySnapshots(db).get();
     expect(snapshot.services.length).toBeGreaterThan(100);
     let nonEmpty = 0;
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 120; i++) {
       const search = randomSearch();
       const where = search.where;
       const place =
@@ -171,5 +171,5 @@ describe('the in-memory finder search gives exactly what the SQL gives', () => {
     }
     // The random directory is dense enough that most searches find something.
     expect(nonEmpty).toBeGreaterThan(150);
-  });
+  }, 120_000);
 });
