@@ -65,7 +65,7 @@ describe('benchmark referrals', () => {
       if (r.firstSupportOn) expect(daysBetween(r.consentOn, r.firstSupportOn)).toBeGreaterThanOrEqual(0);
       expect(r.firstSupportOn !== null).toBe(r.events.some((e) => e.to === 'started'));
     }
-  });
+  }, 30_000);
 
   it('has a realistic mix: mostly closed in the end, a tenth declined, most started within three weeks', () => {
     const share = (f: (r: (typeof sample)[number]) => boolean) => sample.filter(f).length / sample.length;
