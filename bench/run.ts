@@ -306,7 +306,7 @@ async function main(): Promise<void> {
     const lead = { cookie: await signIn(app.url, benchLeadEmail) };
     if (wanted(waitingOneTarget))
       results.push(await oneAtATime(waitingOneTarget, `${app.url}${waitingPath}`, lead));
-    if (only.length === 0 || only.some((word) => waitingLoadTarget.endsWith(word)))
+    if (wanted(waitingLoadTarget))
       results.push(await load(waitingLoadTarget, `${app.url}${waitingPath}`, options, lead));
   }
   await stopServer(app.child);
