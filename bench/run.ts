@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { benchArea, benchPassword, benchUserEmail } from '../src/demo/benchData.ts';
+import { benchArea, benchLeadEmail, benchPassword, benchUserEmail } from '../src/demo/benchData.ts';
 import { termId } from '../src/features/directory/vocabulary.ts';
 import {
   directoryFacts,
@@ -18,6 +18,18 @@ import {
   orukTarget,
 } from './directoryTargets.ts';
 import { benchTargets, contactForms, databaseFacts } from './practiceTargets.ts';
+import {
+  inboxP95LimitMs,
+  inboxPaths,
+  inboxRowsShown,
+  inboxTarget,
+  oneAtATime,
+  referralFacts,
+  waitingLimitMs,
+  waitingLoadTarget,
+  waitingOneTarget,
+  waitingPath,
+} from './referralTargets.ts';
 import { misspell, searchPaths } from './searchTerms.ts';
 import {
   type BenchOptions,
@@ -96,7 +108,7 @@ function cookieValue(setCookies: string[], name: string): string | undefined {
 }
 
 /** Signs in once through the real form, as a browser would; returns the cookies a browser would send after. */
-async function signIn(base: string): Promise<string> {
+async function signIn(base: string, email = benchUserEmail): Promise<string> {
   const form = await fetch(`${base}/sign-in`);
   const csrfCookie = cookieValue(form.headers.getSetCookie(), 'hearth_csrf');
   const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
@@ -105,15 +117,14 @@ async function signIn(base: string): Promise<string> {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `hearth_csrf=${csrfCookie}` },
-    body: new URLSearchParams({ _csrf: token, email: benchUserEmail, password: benchPassword() }).toString(),
+    body: new URLSearchParams({ _csrf: token, email, password: benchPassword() }).toString(),
   });
   const session = cookieValue(response.headers.getSetCookie(), 'hearth_session');
   if (response.status !== 302 || !session) {
-    throw new Error(
-      `signing in as ${benchUserEmail} failed (status ${response.status}); run seed-bench again?`,
-    );
+    throw new Error(`signing in as ${email} failed (status ${response.status}); run seed-bench again?`);
   }
   const cookie = `hearth_session=${session}; hearth_csrf=${csrfCookie}`;
+  if (email !== benchUserEmail) return cookie;
   const home = await fetch(`${base}/`, { headers: { cookie }, redirect: 'manual' });
   const figure = /hearth-figure">([\d,]+)</.exec(await home.text())?.[1];
   if (home.status !== 200 || figure === undefined) throw new Error(`the home page answered ${home.status}`);
@@ -211,7 +222,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Seeding step took ${((performance.now() - seedStarted) / 1000).toFixed(1)} s.\n\n`);
 
   // Bounded: every target's warm-up and measurement, plus time to start servers and sign in.
-  const budget = 10 * (options.warmup + options.duration) * 1000 + 180_000;
+  const budget = 14 * (options.warmup + options.duration) * 1000 + 600_000;
   setTimeout(() => fail(`The benchmark took longer than ${budget / 1000} s; stopped.`), budget).unref();
 
   const results: TargetResult[] = [];
@@ -281,6 +292,22 @@ async function main(): Promise<void> {
     termId('delivery', 'phone'),
   ];
   await measure(orukTarget, `${app.url}/`, {}, orukPaths(directory.activeServices, terms));
+  // The referrals inbox as the bench user, its open tabs in turn; the partnership waiting-times page as its lead (issue #7).
+  const referralCounts = await referralFacts(databaseUrl, benchUserEmail);
+  if (wanted(inboxTarget)) {
+    const page = await fetch(`${app.url}${inboxPaths[0]}`, { headers: { cookie } });
+    process.stdout.write(
+      `  (the bench organisation has ${referralCounts.open.toLocaleString('en-GB')} open referrals, ${referralCounts.new.toLocaleString('en-GB')} new; the first tab lists ${inboxRowsShown(await page.text())})\n`,
+    );
+  }
+  await measure(inboxTarget, `${app.url}/`, { cookie }, inboxPaths);
+  if (wanted(waitingOneTarget) || wanted(waitingLoadTarget)) {
+    const lead = { cookie: await signIn(app.url, benchLeadEmail) };
+    if (wanted(waitingOneTarget))
+      results.push(await oneAtATime(waitingOneTarget, `${app.url}${waitingPath}`, lead));
+    if (wanted(waitingLoadTarget))
+      results.push(await load(waitingLoadTarget, `${app.url}${waitingPath}`, options, lead));
+  }
   await stopServer(app.child);
 
   const facts = await databaseFacts(databaseUrl);
@@ -293,6 +320,9 @@ async function main(): Promise<void> {
   const contact = byName(contactTarget);
   const finder = byName(finderTarget);
   const oruk = byName(orukTarget);
+  const inbox = byName(inboxTarget);
+  const waitingOne = byName(waitingOneTarget);
+  const waitingLoad = byName(waitingLoadTarget);
   const verdict = (result: TargetResult | undefined, limit: number) =>
     !result
       ? 'not measured (BENCH_ONLY)'
@@ -321,6 +351,9 @@ async function main(): Promise<void> {
     `Target: signed-in home page p95 ≤ ${homeWithContactsP95LimitMs} ms with that many contacts (issue #5): ${verdict(home, homeWithContactsP95LimitMs)}`,
     `Target: public finder search p95 ≤ ${finderP95LimitMs} ms and ≥ ${finderMinimumRequestsPerSecond} requests/s with ${directory.activeServices.toLocaleString('en-GB')} services (issue #6): ${verdict(finder, finderP95LimitMs)}${finder && finder.requestsPerSecond < finderMinimumRequestsPerSecond ? `, but only ${Math.round(finder.requestsPerSecond)} requests/s: NOT MET` : ''}`,
     `Target: Open Referral services page of ${50} p95 ≤ ${orukP95LimitMs} ms (issue #6): ${verdict(oruk, orukP95LimitMs)}`,
+    `Target: referrals inbox p95 ≤ ${inboxP95LimitMs} ms with ${referralCounts.open.toLocaleString('en-GB')} open referrals (issue #7): ${verdict(inbox, inboxP95LimitMs)}`,
+    `Target: partnership waiting times ≤ ${waitingLimitMs} ms over ${referralCounts.referrals.toLocaleString('en-GB')} referrals, one at a time (issue #7): ${verdict(waitingOne, waitingLimitMs)}`,
+    `  and under ${options.connections} connections (for information): ${verdict(waitingLoad, waitingLimitMs)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

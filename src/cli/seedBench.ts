@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { addBenchContacts, benchContactsPerFamily } from '../demo/benchContacts.ts';
 import {
   benchArea,
+  benchLeadEmail,
   benchOrganisations,
   benchPassword,
   benchUserEmail,
@@ -16,11 +18,18 @@ import {
   vacuumBenchTables,
 } from '../demo/benchLoader.ts';
 import { addBenchPlans } from '../demo/benchPlans.ts';
+import {
+  benchInboxFigures,
+  benchReferralContext,
+  benchReferralCount,
+  loadBenchReferrals,
+} from '../demo/benchReferralLoader.ts';
+import { benchInboxShare, referralServicesPerOrganisation } from '../demo/benchReferrals.ts';
 import { addBenchServices } from '../demo/benchServices.ts';
 import { passwordProblem } from '../platform/auth/passwords.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './main.ts';
-import { maxBenchFamilies, parseSeedBenchOptions } from './seedBenchOptions.ts';
+import { maxBenchFamilies, maxBenchReferrals, parseSeedBenchOptions } from './seedBenchOptions.ts';
 
 const number = (n: number) => n.toLocaleString('en-GB');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -28,7 +37,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export const seedBenchCommand: Command = {
   summary: 'load synthetic families at scale, for benchmarks',
   help: [
-    'Usage: npx hearth seed-bench --families N [--services M] [--seed S]',
+    'Usage: npx hearth seed-bench --families N [--services M] [--referrals R] [--seed S]',
     '',
     `Migrates, then makes sure the partnership area "${benchArea.name}" holds N synthetic`,
     `families (N from 1 to ${number(maxBenchFamilies)}). The area, its ${benchArea.localities.length} localities, ${benchOrganisations.length} organisations`,
@@ -39,8 +48,15 @@ export const seedBenchCommand: Command = {
     '500 to a transaction with multi-row inserts.',
     'It also tops the directory up to M synthetic listings (default 5,000), each at a',
     'place near one of 1,260 synthetic "BX" postcodes, for the public finder benchmark.',
+    `With --referrals R (0 to ${number(maxBenchReferrals)}; default 0, none added) it tops the area up to R`,
+    `referrals between the first ${referralServicesPerOrganisation} services of each organisation, sent over about three years, each`,
+    'with its history (draft, received, on the waiting list, accepted or declined, support',
+    'started, closed: wherever its story has got to by today) and the notifications those',
+    `moves send; ${benchInboxShare * 100}% go to the bench user's organisation, so its inbox is full. They are`,
+    'written 5,000 to a transaction, then the referral counts are worked out again.',
     '',
-    `It prints one sign-in for benchmarks: ${benchUserEmail}, a practitioner.`,
+    `It prints the sign-ins for benchmarks: ${benchUserEmail}, a practitioner,`,
+    `and ${benchLeadEmail}, a partnership lead (added if missing), with one password.`,
     `Its password is HEARTH_BENCH_PASSWORD, or "${defaultBenchPassword}" when that is not set.`,
     'A fixed, documented password is acceptable only because this is synthetic',
     'benchmark data: never run seed-bench against a database holding real records.',
@@ -52,11 +68,12 @@ export const seedBenchCommand: Command = {
     families: { type: 'string' },
     seed: { type: 'string' },
     services: { type: 'string' },
+    referrals: { type: 'string' },
   },
   run: async (values, config) => {
     const parsed = parseSeedBenchOptions(values);
     if (!parsed.ok) throw new UsageError(parsed.message);
-    const { families, seed, services } = parsed.options;
+    const { families, seed, services, referrals } = parsed.options;
     const password = benchPassword();
     const problem = passwordProblem(password);
     if (problem) throw new UsageError(`HEARTH_BENCH_PASSWORD: ${problem}`);
@@ -125,11 +142,35 @@ export const seedBenchCommand: Command = {
         await vacuumBenchTables(database.db);
         out(`Listed ${number(listed)} services in ${seconds(performance.now() - servicesStarted)}.`);
       }
+      const referralsPresent = await benchReferralCount(database.db, area);
+      if (referrals > referralsPresent) {
+        out(
+          `It holds ${number(referralsPresent)} referrals; adding ${number(referrals - referralsPresent)}.`,
+        );
+        const started = performance.now();
+        const context = await benchReferralContext(database.db, area, seed, new Date());
+        await loadBenchReferrals(database.db, context, { from: referralsPresent, to: referrals }, (p) => {
+          if (p.done % 100_000 === 0 || p.done === p.total)
+            out(`  ${number(p.done)} / ${number(p.total)} referrals`);
+        });
+        const loadedMs = performance.now() - started;
+        await database.db.execute(
+          sql`vacuum (analyze) referral, referral_member, referral_event, notification, referral_status_count, referral_wait_count`,
+        );
+        out(
+          `Added ${number(referrals - referralsPresent)} referrals in ${seconds(loadedMs)} ` +
+            `(${seconds(performance.now() - started)} with the counts rebuilt and VACUUM ANALYZE).`,
+        );
+      }
       const open = await benchOrganisationOpenFamilies(database.db, area.benchOrganisationId);
       out(`The bench user's organisation works with ${number(open)} open families.`);
+      const inbox = await benchInboxFigures(database.db, area.benchOrganisationId);
+      out(
+        `Its referrals inbox holds ${number(inbox.open)} open referrals, ${number(inbox.new)} of them new.`,
+      );
       out('');
-      out('Benchmark sign-in (synthetic data only):');
-      out(`  Email:    ${benchUserEmail}`);
+      out('Benchmark sign-ins (synthetic data only):');
+      out(`  Email:    ${benchUserEmail} (practitioner); ${benchLeadEmail} (partnership lead)`);
       out(
         `  Password: ${password}${process.env.HEARTH_BENCH_PASSWORD ? ' (from HEARTH_BENCH_PASSWORD)' : ' (the fixed default; set HEARTH_BENCH_PASSWORD to change it)'}`,
       );

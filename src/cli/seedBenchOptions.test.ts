@@ -10,11 +10,11 @@ describe('seed-bench options', () => {
   it('takes 1 to 1,000,000 families, written plainly or with separators, and seed 1 by default', () => {
     expect(parseSeedBenchOptions({ families: '1' })).toEqual({
       ok: true,
-      options: { families: 1, seed: 1, services: 5000 },
+      options: { families: 1, seed: 1, services: 5000, referrals: 0 },
     });
     expect(parseSeedBenchOptions({ families: '100_000', seed: '42' })).toEqual({
       ok: true,
-      options: { families: 100_000, seed: 42, services: 5000 },
+      options: { families: 100_000, seed: 42, services: 5000, referrals: 0 },
     });
     expect(parseSeedBenchOptions({ families: '1,000,000' })).toMatchObject({
       options: { families: 1_000_000 },
@@ -49,6 +49,21 @@ describe('seed-bench options', () => {
       expect(parsed).toEqual({
         ok: false,
         message: expect.stringContaining('--services must be a whole number'),
+      });
+    }
+  });
+
+  it('adds no referrals unless asked, and tops them up to as many as 2,000,000', () => {
+    expect(parseSeedBenchOptions({ families: '10', referrals: '1,000,000' })).toMatchObject({
+      options: { referrals: 1_000_000 },
+    });
+    expect(parseSeedBenchOptions({ families: '10', referrals: '0' })).toMatchObject({
+      options: { referrals: 0 },
+    });
+    for (const referrals of ['2000001', '-3', 'lots', '1.5']) {
+      expect(parseSeedBenchOptions({ families: '10', referrals })).toEqual({
+        ok: false,
+        message: `--referrals must be a whole number from 0 to 2,000,000, got "${referrals}"`,
       });
     }
   });

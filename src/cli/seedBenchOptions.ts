@@ -3,12 +3,15 @@
 export const maxBenchFamilies = 1_000_000;
 export const maxBenchServices = 100_000;
 export const defaultBenchServices = 5_000;
+export const maxBenchReferrals = 2_000_000;
 
 export interface SeedBenchOptions {
   families: number;
   seed: number;
   /** Directory listings to top the area up to. */
   services: number;
+  /** Referrals between the bench services to top the area up to (0: leave them as they are). */
+  referrals: number;
 }
 
 function wholeNumber(raw: string): number | undefined {
@@ -52,5 +55,16 @@ export function parseSeedBenchOptions(
     }
     services = parsed;
   }
-  return { ok: true, options: { families, seed, services } };
+  let referrals = 0;
+  if (values.referrals !== undefined) {
+    const parsed = wholeNumber(String(values.referrals));
+    if (parsed === undefined || parsed > maxBenchReferrals) {
+      return {
+        ok: false,
+        message: `--referrals must be a whole number from 0 to ${maxBenchReferrals.toLocaleString('en-GB')}, got "${String(values.referrals)}"`,
+      };
+    }
+    referrals = parsed;
+  }
+  return { ok: true, options: { families, seed, services, referrals } };
 }

@@ -16,6 +16,8 @@ export const benchArea = {
 
 /** The known benchmark sign-in: a practitioner at the first organisation. */
 export const benchUserEmail = 'bench.practitioner@hearth-bench.example';
+/** The benchmark partnership lead sign-in (the partnership team's first member), for the partnership's pages. */
+export const benchLeadEmail = 'bench.o21.u1@hearth-bench.example';
 /** Synthetic data only: the bench user's password when HEARTH_BENCH_PASSWORD is not set. */
 export const defaultBenchPassword = 'hearth-bench-password';
 

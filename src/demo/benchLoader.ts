@@ -7,6 +7,7 @@ import {
   type BenchContext,
   benchArea,
   benchBatch,
+  benchLeadEmail,
   benchOrganisations,
   benchUserEmail,
   benchUsers,
@@ -66,8 +67,19 @@ export async function ensureBenchArea(db: Db, password: string): Promise<BenchAr
   await db
     .update(appUser)
     .set({ passwordHash, status: 'active' })
-    .where(sql`lower(${appUser.email}) = ${benchUserEmail}`);
+    .where(sql`lower(${appUser.email}) in (${benchUserEmail}, ${benchLeadEmail})`);
+  await ensureBenchLead(db, passwordHash);
   return describeBenchArea(db, created);
+}
+
+/** The partnership lead sign-in, added to the partnership team if an older bench area lacks it. */
+async function ensureBenchLead(db: Db, passwordHash: string): Promise<void> {
+  const team = benchOrganisations.find((o) => !o.worksWithFamilies)?.name as string;
+  await db.execute(sql`insert into app_user (organisation_id, email, display_name, roles, password_hash, status, password_changed_at)
+    select o.id, ${benchLeadEmail}, 'Bench Partnership Lead', array['partnership_lead'], ${passwordHash}, 'active', now()
+    from organisation o join partnership_area a on a.id = o.partnership_area_id
+    where a.name = ${benchArea.name} and o.name = ${team}
+      and not exists (select 1 from app_user u where lower(u.email) = ${benchLeadEmail})`);
 }
 
 async function describeBenchArea(db: Db, created: boolean): Promise<BenchArea> {

@@ -29,8 +29,10 @@ export function referralInboxRoutes(app: FastifyInstance, db: Db): void {
     const services = await referrals.ownServices();
     const serviceId = services.some((s) => s.id === field(query, 'service')) ? field(query, 'service') : '';
     const filter = { status, serviceId, urgency };
-    const rows = await referrals.inbox(filter);
-    const counts = await referrals.inboxCounts({ serviceId, urgency });
+    const [rows, counts] = await Promise.all([
+      referrals.inbox(filter),
+      referrals.inboxCounts({ serviceId, urgency }),
+    ]);
     await recordAudit(db, request.access, {
       action: 'referral.inbox',
       recordType: 'organisation',

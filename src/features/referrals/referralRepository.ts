@@ -1,5 +1,6 @@
 // Reading referrals: the receiving organisation's inbox (one statement for
-// the list, one for the counts, along referral_inbox_idx), the referrals an
+// the list, read in referral_inbox_idx's order; its counts from
+// referral_status_count, kept by triggers: migration 0025), the referrals an
 // organisation made, a family's referrals, and one referral's page with its
 // members, history and self-referral. Only the two sides' practice roles see
 // a referral; every read of one is audited.
@@ -70,22 +71,25 @@ export class ReferralRepository {
     if (!organisationId) return {};
     const rows = await queryRows<{ status: ReferralStatus; count: number }>(
       this.db,
-      sql`select r.status, count(*)::int as count from referral r
-        where r.organisation_id = ${organisationId} and r.status <> 'draft'
-          and (${filter.serviceId} = '' or r.service_id::text = ${filter.serviceId})
-          and (${filter.urgency} = '' or r.urgency = ${filter.urgency})
-        group by r.status`,
+      sql`select c.status, sum(c.n)::int as count from referral_status_count c
+        where c.organisation_id = ${organisationId}
+          and (${filter.serviceId} = '' or c.service_id::text = ${filter.serviceId})
+          and (${filter.urgency} = '' or c.urgency = ${filter.urgency})
+        group by c.status`,
     );
     return Object.fromEntries(rows.map((r) => [r.status, r.count]));
   }
 
-  /** The organisation's own services, for the inbox's filter. */
+  /** The organisation's own services that have had referrals sent to them, for the inbox's filter. */
   async ownServices(): Promise<{ id: string; name: string }[]> {
     const organisationId = this.organisation();
     if (!organisationId) return [];
     return queryRows(
       this.db,
-      sql`select id, name from directory_service where organisation_id = ${organisationId} order by name`,
+      sql`select s.id, s.name from directory_service s
+        where s.organisation_id = ${organisationId} and s.id in (
+          select c.service_id from referral_status_count c where c.organisation_id = ${organisationId} and c.n > 0)
+        order by s.name, s.id`,
     );
   }
 

@@ -226,6 +226,9 @@ describe('receiving a referral', () => {
     expect(inbox.body).toContain(row?.reference);
     expect(inbox.body).toContain('New (1)');
     expect(inbox.body).toContain(s.home.name);
+    // The service filter offers only the services referrals were sent to: not the closed drop-in.
+    expect(inbox.body).toContain(`<option value="${s.service.id}">${s.service.name}</option>`);
+    expect(inbox.body).not.toContain(s.inactive.name);
     const urgent = await s.asOutsider.get('/practice/referrals?status=new&urgency=urgent');
     expect(urgent.body).not.toContain(row?.reference);
     expect(urgent.body).toContain('New (0)');

@@ -60,10 +60,15 @@ function scopeFilter(scope: WaitScope): SQL {
   return sql`r.organisation_id = ${scope.organisationId}`;
 }
 
+/** Whole calendar quarters' first days: the histograms hold those exactly. */
+const quarterStart = /^\d{4}-(01|04|07|10)-01$/;
+
 /**
- * Figures for each of the quarters (their first days, consecutive) from the earliest on, in one
- * statement; by service too when `byService` (grouping sets: each service,
- * and the whole scope, whose median is worked out over all its referrals).
+ * Figures for each of the periods from each of `quarterStarts` (first days, consecutive) to the next,
+ * the last one open-ended, in one statement; by service too when `byService` (grouping sets: each
+ * service, and the whole scope, whose median is worked out over all its referrals). When every
+ * start is a quarter's first day they are read from the waiting-time histograms that triggers keep
+ * (`referral_wait_count`, migration 0025); otherwise from the referrals themselves.
  */
 export async function quarterFigures(
   db: Db,
@@ -72,39 +77,38 @@ export async function quarterFigures(
   today: string,
   byService = false,
 ): Promise<QuarterFigures[]> {
-  // Each referral's quarter by comparing its instant with each quarter's first moment in the UK:
-  // cheaper over a million rows than converting every row's time zone to truncate it.
+  const source = quarterStarts.every((day) => quarterStart.test(day)) ? 'histogram' : 'scan';
+  return periodFigures(db, scope, quarterStarts, today, byService, source);
+}
+
+/**
+ * The figures from either source: `histogram` needs whole quarters; `scan` reads every referral
+ * in the periods (and is what the histograms must agree with: a test checks they do).
+ */
+export async function periodFigures(
+  db: Db,
+  scope: WaitScope,
+  quarterStarts: readonly string[],
+  today: string,
+  byService: boolean,
+  source: 'histogram' | 'scan',
+): Promise<QuarterFigures[]> {
   const starts = [...quarterStarts].sort().reverse();
-  const ukStart = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/London')`;
-  const quarterOf = sql`case ${sql.join(
-    starts.map((day) => sql`when r.sent_at >= ${ukStart(day)} then ${day}`),
-    sql` `,
-  )} end`;
   const fromQuarter = starts.at(-1) ?? today;
-  const service = byService ? sql`r.service_id` : sql`null::uuid`;
   const totals = byService ? sql`grouping sets ((quarter, service_id), (quarter))` : sql`quarter, service_id`;
   const waits = byService
     ? sql`grouping sets ((quarter, service_id, wait), (quarter, wait))`
     : sql`quarter, service_id, wait`;
-  // The referrals are first counted by wait (a hash aggregate: no sort of every row), and the
-  // median is read from those counts: the middle wait, or the mean of the two middle ones, exactly
-  // as percentile_cont(0.5) gives over the rows themselves (a test checks they agree).
+  // The referrals counted by period, service, kind and wait (h): then the figures, and the median
+  // read from those counts: the middle wait, or the mean of the two middle ones, exactly as
+  // percentile_cont(0.5) gives over the rows themselves (a test checks they agree).
+  const counted =
+    source === 'histogram'
+      ? histogramCounts(scope, starts, fromQuarter, today, byService)
+      : scanCounts(scope, starts, fromQuarter, today, byService);
   return queryRows<QuarterFigures>(
     db,
-    sql`with r as (
-      select ${service} as service_id,
-        ${quarterOf} as quarter,
-        r.first_support_on is not null as started,
-        r.first_support_on is null and r.status in (${waitingList}) as waiting,
-        case when r.first_support_on is not null then greatest(0, r.first_support_on - ${sentOn})
-          when r.status in (${waitingList}) then greatest(0, ${today}::date - ${sentOn}) end as wait
-      from referral r
-      where r.sent_at >= ${ukStart(fromQuarter)} and ${scopeFilter(scope)}
-    ),
-    h as (
-      select quarter, service_id, started, waiting, wait, count(*)::int as n
-      from r group by quarter, service_id, started, waiting, wait
-    ),
+    sql`with h as (${counted}),
     f as (
       select quarter, service_id,
         sum(n)::int as received,
@@ -134,28 +138,91 @@ export async function quarterFigures(
   );
 }
 
-/** Referrals waiting now, counted by their flag (nearly and over 3 and 6 weeks); by service too when asked. */
+/** The period a day falls in: the latest start on or before it (`starts` newest first). */
+function periodOf(starts: string[], value: SQL): SQL {
+  return sql`case ${sql.join(
+    starts.map((day) => sql`when ${value} >= ${day}::date then ${day}`),
+    sql` `,
+  )} end`;
+}
+
+/** Counts from every referral sent in the periods. */
+function scanCounts(
+  scope: WaitScope,
+  starts: string[],
+  fromQuarter: string,
+  today: string,
+  byService: boolean,
+) {
+  // Each referral's period by comparing its instant with each period's first moment in the UK:
+  // cheaper over a million rows than converting every row's time zone to truncate it.
+  const ukStart = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/London')`;
+  const quarterOf = sql`case ${sql.join(
+    starts.map((day) => sql`when r.sent_at >= ${ukStart(day)} then ${day}`),
+    sql` `,
+  )} end`;
+  return sql`select quarter, service_id, started, waiting, wait, count(*)::int as n from (
+      select ${byService ? sql`r.service_id` : sql`null::uuid`} as service_id, ${quarterOf} as quarter,
+        r.first_support_on is not null as started,
+        r.first_support_on is null and r.status in (${waitingList}) as waiting,
+        case when r.first_support_on is not null then greatest(0, r.first_support_on - ${sentOn})
+          when r.status in (${waitingList}) then greatest(0, ${today}::date - ${sentOn}) end as wait
+      from referral r
+      where r.sent_at >= ${ukStart(fromQuarter)} and ${scopeFilter(scope)}
+    ) r group by quarter, service_id, started, waiting, wait`;
+}
+
+/** Counts from the histograms: a few rows a service and quarter, not one a referral. */
+function histogramCounts(
+  scope: WaitScope,
+  starts: string[],
+  fromQuarter: string,
+  today: string,
+  byService: boolean,
+) {
+  return sql`select ${periodOf(starts, sql`h.quarter`)} as quarter,
+      ${byService ? sql`h.service_id` : sql`null::uuid`} as service_id,
+      h.kind = 'started' as started, h.kind = 'waiting' as waiting,
+      case h.kind when 'started' then h.days when 'waiting' then greatest(0, ${today}::date - (h.quarter + h.days)) end as wait,
+      sum(h.n)::int as n
+    from referral_wait_count h
+    where h.quarter >= ${fromQuarter}::date and ${histogramScope(scope)}
+    group by 1, 2, 3, 4, 5`;
+}
+
+function histogramScope(scope: WaitScope): SQL {
+  if ('partnershipAreaId' in scope)
+    return sql`h.organisation_id in (select o.id from organisation o where o.partnership_area_id = ${scope.partnershipAreaId})`;
+  if (scope.serviceId)
+    return sql`h.organisation_id = ${scope.organisationId} and h.service_id = ${scope.serviceId}`;
+  return sql`h.organisation_id = ${scope.organisationId}`;
+}
+
+/**
+ * Referrals waiting now, counted by their flag (nearly and over 3 and 6 weeks); by service too
+ * when asked. Read from the histograms' waiting rows, each of which knows the day its referrals were sent.
+ */
 export async function waitingNow(
   db: Db,
   scope: WaitScope,
   today: string,
   byService = false,
 ): Promise<WaitingNow[]> {
+  const wait = sql`(${today}::date - (h.quarter + h.days))`;
   const band = (low: number, high: number | undefined) =>
     high === undefined
-      ? sql`count(*) filter (where r.sent_at < ${waitedMoreThan(today, low)})::int`
-      : sql`count(*) filter (where r.sent_at < ${waitedMoreThan(today, low)} and r.sent_at >= ${waitedMoreThan(today, high)})::int`;
+      ? sql`coalesce(sum(h.n) filter (where ${wait} > ${low}), 0)::int`
+      : sql`coalesce(sum(h.n) filter (where ${wait} > ${low} and ${wait} <= ${high}), 0)::int`;
   return queryRows<WaitingNow>(
     db,
-    sql`select ${byService ? sql`r.service_id` : sql`null::uuid`} as "serviceId",
+    sql`select ${byService ? sql`h.service_id` : sql`null::uuid`} as "serviceId",
       ${band(standardDays - warningDays, standardDays)} as "nearly3Weeks",
       ${band(standardDays, longestDays - warningDays)} as "over3Weeks",
       ${band(longestDays - warningDays, longestDays)} as "nearly6Weeks",
       ${band(longestDays, undefined)} as "over6Weeks"
-    from referral r
-    where r.status in (${waitingList}) and r.first_support_on is null and r.sent_at is not null
-      and ${scopeFilter(scope)}
-    ${byService ? sql`group by rollup (r.service_id)` : sql``}`,
+    from referral_wait_count h
+    where h.kind = 'waiting' and ${histogramScope(scope)}
+    ${byService ? sql`group by rollup (h.service_id)` : sql``}`,
   );
 }
 
