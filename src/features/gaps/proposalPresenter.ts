@@ -2,6 +2,7 @@
 import type { GapProposalStatus } from '../../db/schemaAudit.ts';
 import { presentPartnershipHistory } from '../partnership/partnershipHistory.ts';
 import type { ChangeEntry } from '../team/familyChanges.ts';
+import { gapGroups, supportKindGroups } from './gapDefinitions.ts';
 import { gapKindNames, outsideOwner, proposalFieldLabels, proposalStatusNames } from './proposalForm.ts';
 import type { ProposalRow } from './proposalRepository.ts';
 
@@ -16,6 +17,17 @@ export const statusTagClasses: Record<GapProposalStatus, string> = {
 const longDate = (iso: string) =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 
+/** The gap a proposal answers in words: the group or kind of support it names, else the kind of gap. */
+export function gapName(kind: ProposalRow['gapKind'], key: string | null): string {
+  const named =
+    kind === 'group'
+      ? gapGroups.find((g) => g.code === key)
+      : kind === 'support'
+        ? supportKindGroups.find((g) => g.code === key)
+        : undefined;
+  return named?.label ?? gapKindNames[kind];
+}
+
 export function presentProposal(row: ProposalRow, today: string) {
   const open = row.status === 'proposed' || row.status === 'agreed' || row.status === 'in_progress';
   return {
@@ -26,7 +38,7 @@ export function presentProposal(row: ProposalRow, today: string) {
     overdue: open && row.dueOn < today,
     statusName: proposalStatusNames[row.status],
     statusClass: statusTagClasses[row.status],
-    gapKindName: gapKindNames[row.gapKind],
+    gapKindName: gapName(row.gapKind, row.gapKey),
     place: row.localityName ?? 'The whole area',
   };
 }
