@@ -64,7 +64,7 @@ describe('the demo partnership', () => {
     const second = await ensureDemo(handle.database, { dataDir, demoPassword: undefined });
     expect(second?.password).toBe(first?.password);
     expect(await count()).toEqual(before);
-  });
+  }, 90_000);
 
   it('gives the family support service notifications and outbox emails: sent, failed and waiting', async () => {
     const [row] = await queryRows<{ unread: number; statuses: string[] }>(
