@@ -2,7 +2,7 @@
 // or XLSX, and the whole audit as one workbook with a sheet per table. Made
 // from the suppressed tables only, with the period, filters, definitions and
 // the small-number rule in the file.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
@@ -21,76 +21,52 @@ export function auditExportRoutes(app: FastifyInstance, db: Db, options: AuditOu
     return view;
   };
 
+  /** Checks the filters (a problem answer when they are wrong), builds the views, audits the export. */
+  async function exported(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    views: AuditOutputOptions['views'],
+    detail: Record<string, string>,
+  ) {
+    const asked = await filtersOrProblem(db, request, reply);
+    if (!asked) return undefined;
+    return auditOutputs(db, request, asked, views, options, 'audit.export', detail);
+  }
+
   app.get<{ Params: { view: string } }>('/partnership/audit/:view.csv', lead, async (request, reply) => {
     const view = viewOf(request.params.view);
-    const asked = await filtersOrProblem(db, request, reply);
-    if (!asked) return reply;
-    const { views, notes, filters } = await auditOutputs(
-      db,
-      request,
-      asked,
-      [view],
-      options,
-      'audit.export',
-      {
-        view: view.id,
-        format: 'csv',
-      },
-    );
-    const [shown] = views;
+    const out = await exported(request, reply, [view], { view: view.id, format: 'csv' });
+    if (!out) return reply;
+    const [shown] = out.views;
     if (!shown) throw new NotFoundError();
     return sendFile(
       reply,
-      `hearth-audit-${view.id}-${periodSlug(filters)}.csv`,
+      `hearth-audit-${view.id}-${periodSlug(out.filters)}.csv`,
       'text/csv; charset=utf-8',
-      viewToCsv(shown, notes),
+      viewToCsv(shown, out.notes),
     );
   });
 
   app.get<{ Params: { view: string } }>('/partnership/audit/:view.xlsx', lead, async (request, reply) => {
     const view = viewOf(request.params.view);
-    const asked = await filtersOrProblem(db, request, reply);
-    if (!asked) return reply;
-    const { views, notes, filters } = await auditOutputs(
-      db,
-      request,
-      asked,
-      [view],
-      options,
-      'audit.export',
-      {
-        view: view.id,
-        format: 'xlsx',
-      },
-    );
-    const title = `${view.title}: provision audit`;
+    const out = await exported(request, reply, [view], { view: view.id, format: 'xlsx' });
+    if (!out) return reply;
     return sendFile(
       reply,
-      `hearth-audit-${view.id}-${periodSlug(filters)}.xlsx`,
+      `hearth-audit-${view.id}-${periodSlug(out.filters)}.xlsx`,
       xlsxType,
-      viewsToXlsx(views, notes, title),
+      viewsToXlsx(out.views, out.notes, `${view.title}: provision audit`),
     );
   });
 
   app.get('/partnership/audit.xlsx', lead, async (request, reply) => {
-    const asked = await filtersOrProblem(db, request, reply);
-    if (!asked) return reply;
-    const { views, notes, filters } = await auditOutputs(
-      db,
-      request,
-      asked,
-      options.views,
-      options,
-      'audit.export',
-      {
-        format: 'xlsx',
-      },
-    );
+    const out = await exported(request, reply, options.views, { format: 'xlsx' });
+    if (!out) return reply;
     return sendFile(
       reply,
-      `hearth-audit-${periodSlug(filters)}.xlsx`,
+      `hearth-audit-${periodSlug(out.filters)}.xlsx`,
       xlsxType,
-      viewsToXlsx(views, notes, 'Provision audit of family support'),
+      viewsToXlsx(out.views, out.notes, 'Provision audit of family support'),
     );
   });
 }
