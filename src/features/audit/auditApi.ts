@@ -16,7 +16,7 @@ import {
   AuditViewSchema,
   forbiddenProblem,
 } from './auditSchemas.ts';
-import { suppressTable } from './auditTable.ts';
+import { suppressTables } from './auditTable.ts';
 import type { AuditFilters } from './auditView.ts';
 import { auditViewById, auditViews } from './auditViews.ts';
 import { keyFigures } from './keyFigures.ts';
@@ -49,7 +49,7 @@ export const auditApi: FastifyPluginAsyncTypebox<{ db: Db; threshold: number }> 
     filters,
     threshold,
     rule: suppressionRule(threshold),
-    tables: tables.map((t) => suppressTable(t, threshold)),
+    tables: suppressTables(tables, threshold),
   });
 
   app.get(

@@ -49,10 +49,11 @@ export function renderChart(table: ShownTable, spec: ChartSpec): Chart {
  * The chart a table gets when a page does not choose one: a line over its
  * numeric columns when its rows are periods, stacked bars of a count's parts,
  * grouped bars for two to four figures of the same kind, else a bar of its
- * first figure. None for a table with no rows or no figures.
+ * first figure. None for a table with no rows or no figures, or one marked
+ * too long to draw.
  */
 export function defaultChartSpec(table: ShownTable): ChartSpec | undefined {
-  if (!table.rows.length) return undefined;
+  if (!table.rows.length || table.chart === 'none') return undefined;
   const numeric = table.columns.filter((c) => c.kind !== 'text');
   const first = numeric[0];
   if (!first) return undefined;

@@ -10,7 +10,7 @@ import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { periodText } from './auditFilters.ts';
 import { auditGroupByCode } from './auditGroups.ts';
-import { type ShownTable, suppressTable } from './auditTable.ts';
+import { type ShownTable, suppressTables } from './auditTable.ts';
 import type { AuditFilters, AuditView } from './auditView.ts';
 
 export interface ShownView {
@@ -61,7 +61,7 @@ export async function shownViews(
       id: view.id,
       title: view.title,
       summary: view.summary,
-      tables: tables.map((t) => suppressTable(t, threshold)),
+      tables: suppressTables(tables, threshold),
     });
   }
   return shown;

@@ -1,5 +1,5 @@
 // What the audit's pages show: the filter form, and each table as it may be
-// shown (through suppressTable, so no page can show a count the rule hides).
+// shown (through suppressTables, so no page can show a count the rule hides).
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { errorList, type FieldErrors } from '../../platform/http/forms.ts';
@@ -13,7 +13,7 @@ import {
 } from './auditFilters.ts';
 import { auditGroups } from './auditGroups.ts';
 import type { AuditTable, ShownTable } from './auditTable.ts';
-import { suppressTable } from './auditTable.ts';
+import { suppressTables } from './auditTable.ts';
 import type { AuditFilters } from './auditView.ts';
 
 export interface AuditChoices extends FilterChoices {
@@ -129,5 +129,5 @@ export function presentTable(table: ShownTable) {
 
 /** Suppresses and presents every table of a view. */
 export function presentTables(tables: AuditTable[], threshold: number) {
-  return tables.map((t) => presentTable(suppressTable(t, threshold)));
+  return suppressTables(tables, threshold).map(presentTable);
 }

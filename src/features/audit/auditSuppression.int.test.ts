@@ -6,7 +6,7 @@ import { testApp } from '../../testing/testApp.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import { ApiTokenService } from '../api/apiTokenService.ts';
 import type { ShownTable } from './auditTable.ts';
-import { suppressTable } from './auditTable.ts';
+import { suppressTables } from './auditTable.ts';
 import {
   addContact,
   addFamily,
@@ -23,6 +23,7 @@ import { addReferral, addService } from './auditTestingDirectory.ts';
 import type { AuditFilters } from './auditView.ts';
 import { auditViews } from './auditViews.ts';
 import { keyFigures } from './keyFigures.ts';
+import { crossLeaks } from './linkedSuppressionTesting.ts';
 
 const threshold = 10;
 
@@ -177,18 +178,25 @@ describe('small numbers in the provision audit', () => {
   it('hides every count from 1 to 9 in every view, so that none can be worked out from a total', async () => {
     let tables = 0;
     let hidden = 0;
+    let crossed = 0;
     for (const filters of variants) {
-      const built = [await keyFigures(database.db, s.access, filters)];
-      for (const view of auditViews) built.push(...(await view.build(database.db, s.access, filters)));
-      for (const table of built) {
-        const shown = suppressTable(table, threshold);
-        expect(leaks(shown), JSON.stringify(filters)).toEqual([]);
-        tables += 1;
-        hidden += shown.anySuppressed ? 1 : 0;
+      const views = [[await keyFigures(database.db, s.access, filters)]];
+      for (const view of auditViews) views.push(await view.build(database.db, s.access, filters));
+      for (const built of views) {
+        const shown = suppressTables(built, threshold);
+        for (const table of shown) {
+          expect(leaks(table), JSON.stringify(filters)).toEqual([]);
+          tables += 1;
+          hidden += table.anySuppressed ? 1 : 0;
+        }
+        // Nor from the other tables its cells add up to, by any mix of sums.
+        expect(crossLeaks(built, shown), JSON.stringify(filters)).toEqual([]);
+        crossed += built.filter((t) => t.crossOf && t.rows.length > 1).length;
       }
     }
-    // The data set does have small numbers to hide, in most tables.
+    // The data set does have small numbers to hide, in most tables, and crossed tables to check.
     expect(hidden).toBeGreaterThan(tables / 2);
+    expect(crossed).toBeGreaterThanOrEqual(variants.length);
   });
 
   it('answers the API with the same suppressed tables, never a raw count', async () => {

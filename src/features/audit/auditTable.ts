@@ -3,6 +3,7 @@
 // printable report, JSON API). Counts are raw here; small-number suppression
 // is applied once, by `suppressTable`, before anything leaves the server, so
 // no view can show a count the rule hides.
+import { type LinkedCount, protectLinked } from './linkedSuppression.ts';
 
 /** What a column holds: a count of people or things (suppressed when small), a rate, a median, or a label. */
 export type AuditColumnKind = 'count' | 'percent' | 'days' | 'hours' | 'text';
@@ -48,6 +49,17 @@ export interface AuditTable {
   rows: AuditRow[];
   /** Totals row: count columns are summed by the measure, not here. */
   total?: AuditRow;
+  /**
+   * For a table whose rows are the cells of two other tables of the same view
+   * crossed (a service in a quarter): the table whose rows its rows add up to
+   * across (a service over the period), the table whose rows they add up to
+   * down (a quarter for the whole area), and each row's place in both. Every
+   * pair must be a row, zeros too, and the three tables share one total. The
+   * three are protected together by `suppressTables`.
+   */
+  crossOf?: { across: string; down: string; places: Record<string, { across: string; down: string }> };
+  /** 'none' for a table too long to draw: its data table alone is shown. */
+  chart?: 'none';
 }
 
 export type ShownCell = { text: string; value: number | string | null; suppressed: boolean };
@@ -66,6 +78,11 @@ export interface ShownTable extends Omit<AuditTable, 'rows' | 'total'> {
   /** True when any cell was hidden: the view states the rule. */
   anySuppressed: boolean;
 }
+
+/** Cells of a table hidden with those of tables linked to it: `linkedAt(row key, column key)`. */
+export type LinkedCells = ReadonlySet<string>;
+const totalKey = '\u0000total';
+const linkedAt = (row: string, key: string) => `${row}\u0000${key}`;
 
 function formatted(kind: AuditColumnKind, value: AuditCellValue): ShownCell {
   if (value === null) return { text: 'not recorded', value: null, suppressed: false };
@@ -89,7 +106,7 @@ const hidden: ShownCell = { text: 'not shown', value: null, suppressed: true };
  * shown"), so no hidden count can be worked out by subtraction. Figures based
  * on a hidden count are hidden with it.
  */
-export function suppressTable(table: AuditTable, threshold: number): ShownTable {
+export function suppressTable(table: AuditTable, threshold: number, linked?: LinkedCells): ShownTable {
   const countKeys = table.columns.filter((c) => c.kind === 'count').map((c) => c.key);
   const all = [...table.rows, ...(table.total ? [table.total] : [])];
   const at = (row: number, key: string) => `${row}:${key}`;
@@ -99,13 +116,14 @@ export function suppressTable(table: AuditTable, threshold: number): ShownTable 
   };
   const primary = new Set<string>();
   const hiddenAt = new Set<string>();
-  all.forEach((_, i) => {
+  all.forEach((row, i) => {
     for (const key of countKeys) {
       const n = num(i, key);
       if (n > 0 && n < threshold) {
         primary.add(at(i, key));
         hiddenAt.add(at(i, key));
       }
+      if (linked?.has(linkedAt(i < table.rows.length ? row.key : totalKey, key))) hiddenAt.add(at(i, key));
     }
   });
   /** Hides the smallest shown non-zero cell of a group holding exactly one hidden cell; true if it did. */
@@ -150,9 +168,82 @@ export function suppressTable(table: AuditTable, threshold: number): ShownTable 
     title: table.title,
     definition: table.definition,
     columns: table.columns,
+    ...(table.chart ? { chart: table.chart } : {}),
     rows: table.rows.map(shownRow),
     ...(table.total ? { total: shownRow(table.total, table.rows.length) } : {}),
     threshold,
     anySuppressed: hiddenAt.size > 0,
   };
+}
+
+/**
+ * Applies the small-number rule to a view's tables. A table crossed from two
+ * others (`crossOf`) is protected with them as one set of linked counts
+ * (`protectLinked`): each count column's cells, the rows they add up to in
+ * both tables and the shared total, so that no hidden count can be worked out
+ * along any mix of rows and columns. Other tables are protected one by one.
+ */
+export function suppressTables(tables: readonly AuditTable[], threshold: number): ShownTable[] {
+  const linked = new Map<string, Set<string>>();
+  for (const cross of tables) {
+    if (!cross.crossOf) continue;
+    const { across, down, places } = cross.crossOf;
+    const acrossTable = tables.find((t) => t.id === across);
+    const downTable = tables.find((t) => t.id === down);
+    if (!acrossTable || !downTable) throw new Error(`${cross.id} is crossed from tables not in its view`);
+    const sets = [cross, acrossTable, downTable].map((t) => {
+      const set = linked.get(t.id) ?? new Set<string>();
+      linked.set(t.id, set);
+      return set;
+    });
+    const pairs = new Set(cross.rows.map((r) => `${places[r.key]?.across}\u0000${places[r.key]?.down}`));
+    for (const a of acrossTable.rows)
+      for (const d of downTable.rows)
+        if (!pairs.has(`${a.key}\u0000${d.key}`))
+          throw new Error(`${cross.id} has no row for ${a.key} in ${d.key}`);
+    const value = (row: AuditRow | undefined, key: string) => {
+      const v = row?.values[key];
+      return typeof v === 'number' ? v : 0;
+    };
+    for (const column of cross.columns.filter((c) => c.kind === 'count')) {
+      const key = column.key;
+      const counts: LinkedCount[] = [
+        ...cross.rows.map((r) => ({
+          id: `cell\u0000${r.key}`,
+          from: `across\u0000${places[r.key]?.across}`,
+          to: `down\u0000${places[r.key]?.down}`,
+          value: value(r, key),
+        })),
+        ...acrossTable.rows.map((r) => ({
+          id: `across\u0000${r.key}`,
+          from: `across\u0000${r.key}`,
+          to: 'down\u0000',
+          value: value(r, key),
+        })),
+        ...downTable.rows.map((r) => ({
+          id: `down\u0000${r.key}`,
+          from: 'across\u0000',
+          to: `down\u0000${r.key}`,
+          value: value(r, key),
+        })),
+        {
+          id: 'total',
+          from: 'across\u0000',
+          to: 'down\u0000',
+          value: value(cross.total ?? acrossTable.total, key),
+          keep: true,
+        },
+      ];
+      const { hidden } = protectLinked(counts, threshold);
+      const [inCross, inAcross, inDown] = sets as [Set<string>, Set<string>, Set<string>];
+      for (const id of hidden) {
+        const [kind, row] = id.split('\u0000') as [string, string | undefined];
+        if (kind === 'cell') inCross.add(linkedAt(row as string, key));
+        else if (kind === 'across') inAcross.add(linkedAt(row as string, key));
+        else if (kind === 'down') inDown.add(linkedAt(row as string, key));
+        else for (const set of sets) set.add(linkedAt(totalKey, key));
+      }
+    }
+  }
+  return tables.map((t) => suppressTable(t, threshold, linked.get(t.id)));
 }

@@ -2,7 +2,7 @@
 // a locality and service that meets a rule, with the rule stated and what
 // was found, worded from the suppressed tables so no small count shows. Pure.
 import type { GapKind } from '../../db/schemaAudit.ts';
-import { type ShownTable, suppressTable } from '../audit/auditTable.ts';
+import { type ShownTable, suppressTables } from '../audit/auditTable.ts';
 import { gapGroupsFor, gapRules, supportKindGroups } from './gapDefinitions.ts';
 import type { GapFigures } from './gapFigures.ts';
 import { type GapFinding, groupRules, kindRules, localityRules, waitRules } from './gapRules.ts';
@@ -36,7 +36,7 @@ export function proposalTitleFor(gap: Pick<GapItem, 'kind' | 'subject'>): string
 
 /** The gaps found in the figures, with the tables as they may be shown. */
 export function gapList(figures: GapFigures, threshold: number): { tables: ShownTable[]; gaps: GapItem[] } {
-  const tables = gapTables(figures).map((t) => suppressTable(t, threshold));
+  const tables = suppressTables(gapTables(figures), threshold);
   const cell = (table: string, row: string, column: string) => {
     const shown = tables.find((t) => t.id === table);
     const found =
