@@ -45,7 +45,7 @@ export const auditViews: AuditView[] = [
     id: 'waiting-times',
     title: 'Waiting times',
     summary:
-      'How soon referrals start support against the standard (90% within 3 weeks), those waiting over 6 weeks and the median wait, by quarter and by service.',
+      'How soon referrals start support against the standard (90% within 3 weeks), those waiting over 6 weeks and the median wait: by quarter, by service, and by service and quarter.',
     async build(db, access, filters) {
       return waitingTables(db, await resolveScope(db, access, filters));
     },
