@@ -54,6 +54,39 @@ export async function searchServices(
   );
 }
 
+/**
+ * The services a referral can be passed on to, for a choice on a page: those
+ * the words find (the first 50 by name), with the one already chosen kept on
+ * the list whatever was searched for, and never the referral's own service.
+ * As items for a GOV.UK select, with whether the search was cut at 50.
+ */
+export async function passOnChoices(
+  db: Db,
+  words: string,
+  chosenId: string,
+  ownServiceId: string,
+): Promise<{ items: { value: string; text: string; selected?: boolean }[]; capped: boolean }> {
+  const found = await searchServices(db, { words, kind: '' });
+  const chosen =
+    chosenId && !found.some((s) => s.id === chosenId) && /^[0-9a-f-]{36}$/i.test(chosenId)
+      ? await serviceById(db, chosenId)
+      : undefined;
+  const services = [...(chosen?.status === 'active' ? [chosen] : []), ...found].filter(
+    (s) => s.id !== ownServiceId,
+  );
+  return {
+    capped: found.length >= serviceSearchLimit,
+    items: [
+      { value: '', text: services.length ? 'Choose a service' : 'No service found: search again' },
+      ...services.map((s) => ({
+        value: s.id,
+        text: `${s.name} (${s.organisationName})`,
+        selected: s.id === chosenId,
+      })),
+    ],
+  };
+}
+
 /** One service, active or not (the caller says what an inactive one means). */
 export async function serviceById(db: Db, id: string): Promise<ReferralService | undefined> {
   const [row] = await queryRows<ReferralService>(

@@ -13,7 +13,7 @@ import { partsOfIso } from '../plan/planForms.ts';
 import { dateItems, idParam, planErrorList } from '../plan/planPageHelpers.ts';
 import { formatDay } from '../programmes/programmePresenter.ts';
 import { type AcceptContext, acceptContext, acceptView } from './referralAcceptPage.ts';
-import { searchServices, serviceById, serviceSearchLimit } from './referralDirectory.ts';
+import { passOnChoices, serviceById } from './referralDirectory.ts';
 import {
   checkMoveForm,
   consentMethodLabels,
@@ -126,15 +126,10 @@ export function referralPageRoutes(app: FastifyInstance, db: Db, mailer: Mailer)
     accept?: AcceptContext,
     words = '',
   ) {
-    const found = to === 'redirected' ? await searchServices(db, { words, kind: '' }) : [];
-    // The service already chosen stays on the list whatever was searched for.
-    const chosen =
-      form.serviceId && !found.some((s) => s.id === form.serviceId)
-        ? await serviceById(db, form.serviceId)
-        : undefined;
-    const services = [...(chosen?.status === 'active' ? [chosen] : []), ...found].filter(
-      (s) => s.id !== row.serviceId,
-    );
+    const choices =
+      to === 'redirected'
+        ? await passOnChoices(db, words, form.serviceId, row.serviceId)
+        : { items: [], capped: false };
     return {
       row,
       to,
@@ -149,15 +144,8 @@ export function referralPageRoutes(app: FastifyInstance, db: Db, mailer: Mailer)
       ),
       ...(accept ? await acceptView(db, row, accept, errors) : {}),
       words,
-      servicesCapped: found.length >= serviceSearchLimit,
-      serviceItems: [
-        { value: '', text: services.length ? 'Choose a service' : 'No service found: search again' },
-        ...services.map((s) => ({
-          value: s.id,
-          text: `${s.name} (${s.organisationName})`,
-          selected: s.id === form.serviceId,
-        })),
-      ],
+      servicesCapped: choices.capped,
+      serviceItems: choices.items,
       firstSupportOnItems: dateItems(form.firstSupportOn, Boolean(errors.firstSupportOn)),
       conflict: conflict && {
         message: conflict.refused

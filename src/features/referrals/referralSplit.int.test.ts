@@ -45,6 +45,15 @@ describe('deciding a referral member by member', () => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain(`value="${s.agnes.id}"`);
     expect(form.body).toContain(`value="${s.callum.id}"`);
+    // A search narrows the services to pass them on to; the referral's own service is never offered.
+    const searched = await s.asOutsider.get(`${url}?q=${encodeURIComponent(s.other.name)}`);
+    expect(searched.body).toContain(`value="${s.other.id}"`);
+    expect(searched.body.match(/<option value="[0-9a-f-]{36}"/g)).toHaveLength(1);
+    const nothing = await s.asOutsider.get(`${url}?q=no-such-service-anywhere`);
+    expect(nothing.body).not.toContain(`value="${s.other.id}"`);
+    expect(nothing.body).toContain('No service found: search again');
+    const own = await s.asOutsider.get(`${url}?q=${encodeURIComponent(s.service.name)}`);
+    expect(own.body).not.toContain(`value="${s.service.id}"`);
 
     // Who, what, where and why are needed; choosing everyone is not a split.
     const empty = await s.asOutsider.post(url, { version: '2', reason: '' });

@@ -9,7 +9,7 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import { type FieldErrors, field, fields } from '../../platform/http/forms.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { idParam, planErrorList } from '../plan/planPageHelpers.ts';
-import { searchServices, serviceById, serviceRefusal } from './referralDirectory.ts';
+import { passOnChoices, serviceById, serviceRefusal } from './referralDirectory.ts';
 import { referralHref, statusTag } from './referralPresenter.ts';
 import { type ReferralDetail, ReferralRepository } from './referralRepository.ts';
 import { type CurrentState, conflictMessage } from './referralService.ts';
@@ -102,10 +102,9 @@ export function referralSplitRoutes(app: FastifyInstance, db: Db, mailer: Mailer
     form: SplitForm,
     errors: FieldErrors = {},
     conflict?: { current: CurrentState; stillOpen: boolean },
+    words = '',
   ) {
-    const services = (await searchServices(db, { words: '', kind: '' })).filter(
-      (s) => s.id !== row.serviceId,
-    );
+    const choices = await passOnChoices(db, words, form.serviceId, row.serviceId);
     return {
       row,
       status: statusTag(row.status),
@@ -126,14 +125,9 @@ export function referralSplitRoutes(app: FastifyInstance, db: Db, mailer: Mailer
         },
         { value: 'declined', text: 'Decline for them', checked: form.outcome === 'declined' },
       ],
-      serviceItems: [
-        { value: '', text: 'Choose a service' },
-        ...services.map((s) => ({
-          value: s.id,
-          text: `${s.name} (${s.organisationName})`,
-          selected: s.id === form.serviceId,
-        })),
-      ],
+      words,
+      servicesCapped: choices.capped,
+      serviceItems: choices.items,
       conflict: conflict && {
         message: conflictMessage(conflict.current),
         status: statusTag(conflict.current.status),
@@ -147,7 +141,7 @@ export function referralSplitRoutes(app: FastifyInstance, db: Db, mailer: Mailer
     const { row, side, members } = await load(request);
     if (!canSplit(row, side, members.length)) return reply.redirect(referralHref(row.id), 303);
     const form = { ...parseSplitForm({}), version: String(row.version) };
-    return reply.page(template, await context(row, members, form));
+    return reply.page(template, await context(row, members, form, {}, undefined, field(request.query, 'q')));
   });
 
   app.post(path, practice, async (request, reply: FastifyReply) => {
