@@ -7,13 +7,18 @@ export const exitUrl = 'https://www.bbc.co.uk/weather';
 
 const env = createTemplateEnvironment();
 
+/** A finder page's HTML, from its template in pages/. */
+export function renderFinderPage(template: string, context: Record<string, unknown> = {}): string {
+  return env.render(`features/finder/pages/${template}`, { exitUrl, ...context });
+}
+
 /**
  * Renders a finder page. Unlike reply.page() it makes no CSRF token, so no
  * cookie is ever set, and it reads no session: the public finder leaves
  * nothing behind in the browser. Nothing here may be cached.
  */
 export function finderPage(reply: FastifyReply, template: string, context: Record<string, unknown> = {}) {
-  const html = env.render(`features/finder/pages/${template}`, { exitUrl, ...context });
+  const html = renderFinderPage(template, context);
   return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
 }
 
