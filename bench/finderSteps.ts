@@ -50,7 +50,8 @@ for (let round = 0; round < rounds; round++)
     times.get('version check')?.push(performance.now() - versionStarted);
     const form = parseSearchForm(body);
     const checked = checkSearchForm(form);
-    if (!checked.ok || checked.search.where.kind !== 'postcode') throw new Error('a bench search was refused');
+    if (!checked.ok || checked.search.where.kind !== 'postcode')
+      throw new Error('a bench search was refused');
     const { search, errors } = checked;
     const postcode = checked.search.where.postcode;
     const { local, anywhere } = timed('search', () => {
@@ -66,7 +67,9 @@ for (let round = 0; round < rounds; round++)
   }
 
 const calls = times.get('whole')?.length ?? 0;
-process.stdout.write(`${calls} searches (${rounds} rounds of ${bodies.length}), pages of ${Math.round(bytes / calls / 1024)} KB on average\n`);
+process.stdout.write(
+  `${calls} searches (${rounds} rounds of ${bodies.length}), pages of ${Math.round(bytes / calls / 1024)} KB on average\n`,
+);
 process.stdout.write('step             median ms   p95 ms   mean ms\n');
 for (const step of steps) {
   const list = [...(times.get(step) ?? [])].sort((a, b) => a - b);
