@@ -8,7 +8,7 @@
 // proportions matter more than the milliseconds.
 import { openDatabase } from '../src/db/client.ts';
 import { DirectorySnapshots } from '../src/features/directory/directorySnapshot.ts';
-import { renderFinderPage } from '../src/features/finder/finderRender.ts';
+import { renderResultsPage } from '../src/features/finder/finderRender.ts';
 import { resultsContext } from '../src/features/finder/finderResults.ts';
 import { placeIn, searchAnywhereIn, searchLocalIn } from '../src/features/finder/finderSearch.ts';
 import { checkSearchForm, parseSearchForm } from '../src/features/finder/searchForm.ts';
@@ -61,7 +61,7 @@ for (let round = 0; round < rounds; round++)
     const context = timed('page values', () =>
       resultsContext({ form, search, errors, placeName: postcode.value, local, anywhere }),
     );
-    const html = timed('render', () => renderFinderPage('results.njk', context));
+    const html = timed('render', () => renderResultsPage(context));
     times.get('whole')?.push(performance.now() - started);
     bytes += html.length;
   }

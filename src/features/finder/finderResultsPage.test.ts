@@ -5,16 +5,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTemplateEnvironment } from '../../platform/views/views.ts';
 import { audiences, deliveryMethods, supportKinds } from '../directory/vocabulary.ts';
-import { exitUrl, renderFinderPage } from './finderRender.ts';
+import { exitUrl, renderResultsPage } from './finderRender.ts';
 import { type FoundResults, resultsContext } from './finderResults.ts';
 import { parsePostcode } from './postcodes.ts';
+import type { ResultsContext } from './resultsMarkup.ts';
 import { type Search, type SearchForm, sorts } from './searchForm.ts';
 import type { ResultRow } from './searchRepository.ts';
 
 const env = createTemplateEnvironment();
 const withMacros = (context: Record<string, unknown>) =>
   env.render('features/finder/resultsReference.njk', { exitUrl, ...context });
-const written = (context: Record<string, unknown>) => renderFinderPage('results.njk', context);
+const written = (context: ResultsContext) => renderResultsPage(context);
 
 /** The page as a browser reads it: runs of white space are one, and none next to a tag counts. */
 const normalise = (html: string) =>

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { errorList, type FieldErrors } from '../../platform/http/forms.ts';
 import type { DirectorySnapshots } from '../directory/directorySnapshot.ts';
 import type { Mailer } from '../notifications/mailer.ts';
-import { finderPage, refusedByLimit } from './finderRender.ts';
+import { finderPage, refusedByLimit, renderResultsPage, sendFinderPage } from './finderRender.ts';
 import { resultsContext } from './finderResults.ts';
 import { placeIn, searchAnywhereIn, searchLocalIn } from './finderSearch.ts';
 import { serviceRoutes } from './finderServiceRoutes.ts';
@@ -112,10 +112,9 @@ export function finderRoutes(
         }
         const local = searchLocalIn(snapshot, search, place);
         const anywhere = search.page === 1 ? searchAnywhereIn(snapshot, search) : [];
-        return finderPage(
+        return sendFinderPage(
           reply.code(Object.keys(errors).length ? 400 : 200),
-          'results.njk',
-          resultsContext({ form, search, errors, placeName, local, anywhere }),
+          renderResultsPage(resultsContext({ form, search, errors, placeName, local, anywhere })),
         );
       });
 
