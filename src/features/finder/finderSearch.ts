@@ -3,6 +3,9 @@
 // (search.int.test.ts runs every case on both, and compares them on random
 // directories): the same haversine sum, the same filters, the same order
 // (names by the database's collation, through the snapshot's name ranks).
+// It reads the packed arrays of finderIndex.ts, by service number, and keeps a
+// search's hits in the index's scratch space: a search never waits, so two
+// never share it.
 import type { DirectorySnapshot, SnapshotPlace, SnapshotService } from '../directory/directorySnapshot.ts';
 import {
   audienceBit,
