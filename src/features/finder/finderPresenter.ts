@@ -21,9 +21,18 @@ const longDate = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
+/** Dates already written: a directory has few different ones, and formatting one costs microseconds. */
+const longDates = new Map<string, string>();
+
 /** '2026-11-04' → '4 November 2026'. */
 export function formatLongDate(iso: string): string {
-  return longDate.format(new Date(`${iso}T00:00:00Z`));
+  let text = longDates.get(iso);
+  if (text === undefined) {
+    text = longDate.format(new Date(`${iso}T00:00:00Z`));
+    if (longDates.size >= 10_000) longDates.clear();
+    longDates.set(iso, text);
+  }
+  return text;
 }
 
 /** The wait in plain words: "Usually no wait", "About 3 weeks wait", or that nobody has said. */
@@ -49,15 +58,35 @@ export function listText(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+/**
+ * A list of codes in words, kept for each list: a search's rows share their
+ * services' lists from the directory snapshot, which never changes them.
+ */
+function termsText(
+  terms: readonly Term[],
+  codes: readonly string[],
+  written: WeakMap<readonly string[], string>,
+) {
+  let text = written.get(codes);
+  if (text === undefined) {
+    text = listText(labels(terms, codes));
+    written.set(codes, text);
+  }
+  return text;
+}
+const audiencesWritten = new WeakMap<readonly string[], string>();
+const kindsWritten = new WeakMap<readonly string[], string>();
+const deliveryWritten = new WeakMap<readonly string[], string>();
+
 export function presentResult(row: ResultRow) {
   return {
     id: row.id,
     name: row.name,
     summary: row.summary,
-    forWhom: listText(labels(audiences, row.audiences)),
+    forWhom: termsText(audiences, row.audiences, audiencesWritten),
     ages: agesText(row.minimum_age, row.maximum_age),
-    kinds: listText(labels(supportKinds, row.support_kinds)),
-    delivery: listText(labels(deliveryMethods, row.delivery)),
+    kinds: termsText(supportKinds, row.support_kinds, kindsWritten),
+    delivery: termsText(deliveryMethods, row.delivery, deliveryWritten),
     wait: waitText(row.wait_weeks, row.wait_updated_on),
     where:
       row.location_name === null

@@ -1,11 +1,33 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createTemplateEnvironment } from '../../platform/views/views.ts';
 import type { RateLimit } from './rateLimit.ts';
+import { type ResultsContext, resultsBody } from './resultsMarkup.ts';
 
 /** Where "Exit this page" goes: a neutral site that says nothing about support. */
 export const exitUrl = 'https://www.bbc.co.uk/weather';
 
 const env = createTemplateEnvironment();
+
+/** A finder page's HTML, from its template in pages/. */
+export function renderFinderPage(template: string, context: Record<string, unknown> = {}): string {
+  return env.render(`features/finder/pages/${template}`, { exitUrl, ...context });
+}
+
+const bodyMarker = '<!-- the results -->';
+/** The results page's frame around its body, when it has no error summary: the same for every search. */
+let resultsFrame: { before: string; after: string } | undefined;
+
+/** The results page's HTML: its body written in TypeScript, in a frame rendered once. */
+export function renderResultsPage(context: ResultsContext): string {
+  const body = resultsBody(context).text;
+  if (context.errorList.length) return renderFinderPage('results.njk', { ...context, body });
+  if (!resultsFrame) {
+    const frame = renderFinderPage('results.njk', { pageTitle: context.pageTitle, body: bodyMarker });
+    const at = frame.indexOf(bodyMarker);
+    resultsFrame = { before: frame.slice(0, at), after: frame.slice(at + bodyMarker.length) };
+  }
+  return resultsFrame.before + body + resultsFrame.after;
+}
 
 /**
  * Renders a finder page. Unlike reply.page() it makes no CSRF token, so no
@@ -13,7 +35,11 @@ const env = createTemplateEnvironment();
  * nothing behind in the browser. Nothing here may be cached.
  */
 export function finderPage(reply: FastifyReply, template: string, context: Record<string, unknown> = {}) {
-  const html = env.render(`features/finder/pages/${template}`, { exitUrl, ...context });
+  return sendFinderPage(reply, renderFinderPage(template, context));
+}
+
+/** Sends a finder page's HTML, never to be cached. */
+export function sendFinderPage(reply: FastifyReply, html: string) {
   return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
 }
 

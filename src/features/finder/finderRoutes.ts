@@ -4,21 +4,14 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { errorList, type FieldErrors } from '../../platform/http/forms.ts';
 import type { DirectorySnapshots } from '../directory/directorySnapshot.ts';
-import { audiences, deliveryMethods, supportKinds, type Term } from '../directory/vocabulary.ts';
 import type { Mailer } from '../notifications/mailer.ts';
-import { presentResult } from './finderPresenter.ts';
-import { finderPage, refusedByLimit } from './finderRender.ts';
+import { finderPage, refusedByLimit, renderResultsPage, sendFinderPage } from './finderRender.ts';
+import { resultsContext } from './finderResults.ts';
 import { placeIn, searchAnywhereIn, searchLocalIn } from './finderSearch.ts';
 import { serviceRoutes } from './finderServiceRoutes.ts';
 import { RateLimit } from './rateLimit.ts';
-import {
-  checkSearchForm,
-  parseSearchForm,
-  type Search,
-  type SearchForm,
-  searchFieldOrder,
-} from './searchForm.ts';
-import { type AreaChoice, anywhereLimit, lookUpPostcode, type Place, pageSize } from './searchRepository.ts';
+import { checkSearchForm, parseSearchForm, type SearchForm, searchFieldOrder } from './searchForm.ts';
+import { type AreaChoice, lookUpPostcode, type Place } from './searchRepository.ts';
 import { selfReferralRoutes } from './selfReferralRoutes.ts';
 
 export interface FinderLimits {
@@ -34,28 +27,6 @@ const areaItems = (areas: AreaChoice[], chosen: string) => [
   { value: '', text: 'Choose an area', selected: !chosen },
   ...areas.map((a) => ({ value: a.value, text: a.text, selected: a.value === chosen })),
 ];
-
-const checkboxItems = (terms: readonly Term[], chosen: readonly string[]) =>
-  terms.map((t) => ({
-    value: t.code,
-    text: t.label,
-    hint: t.description ? { text: t.description } : undefined,
-    checked: chosen.includes(t.code),
-  }));
-
-/** The search carried in hidden fields by the narrowing, sorting and page forms. */
-function hiddenFields(form: SearchForm, search: Search, withFilters: boolean) {
-  const list: { name: string; value: string }[] = [];
-  if (search.where.kind === 'postcode') list.push({ name: 'postcode', value: search.where.postcode.value });
-  else list.push({ name: 'area', value: form.area });
-  if (withFilters) {
-    for (const value of search.audiences) list.push({ name: 'audiences', value });
-    for (const value of search.supportKinds) list.push({ name: 'supportKinds', value });
-    for (const value of search.delivery) list.push({ name: 'delivery', value });
-    list.push({ name: 'sort', value: search.sort });
-  }
-  return list;
-}
 
 function searchPage(
   reply: FastifyReply,
@@ -141,41 +112,10 @@ export function finderRoutes(
         }
         const local = searchLocalIn(snapshot, search, place);
         const anywhere = search.page === 1 ? searchAnywhereIn(snapshot, search) : [];
-        const total = Number(local[0]?.total ?? 0);
-        const pages = Math.max(1, Math.ceil(total / pageSize));
-        const anywhereTotal = Number(anywhere[0]?.total ?? 0);
-        const byPostcode = where.kind === 'postcode';
-        return finderPage(reply.code(Object.keys(errors).length ? 400 : 200), 'results.njk', {
-          pageTitle: 'Search results',
-          errors,
-          errorList: errorList(errors, searchFieldOrder),
-          placeName,
-          byPostcode,
-          local: local.map(presentResult),
-          total,
-          page: search.page,
-          pages,
-          first: (search.page - 1) * pageSize + 1,
-          beyondEnd: total === 0 && search.page > 1,
-          anywhere: anywhere.map(presentResult),
-          anywhereMore: Math.max(0, anywhereTotal - anywhereLimit),
-          showAnywhere: search.page === 1,
-          where: hiddenFields(form, search, false),
-          carried: hiddenFields(form, search, true),
-          audienceItems: checkboxItems(audiences, search.audiences),
-          kindItems: checkboxItems(supportKinds, search.supportKinds),
-          deliveryItems: checkboxItems(deliveryMethods, search.delivery),
-          sortItems: [
-            ...(byPostcode
-              ? [{ value: 'distance', text: 'Nearest first', checked: search.sort === 'distance' }]
-              : []),
-            { value: 'soonest', text: 'Soonest available first', checked: search.sort === 'soonest' },
-            ...(byPostcode
-              ? []
-              : [{ value: 'name', text: 'By name, A to Z', checked: search.sort === 'name' }]),
-          ],
-          narrowed: search.audiences.length + search.supportKinds.length + search.delivery.length > 0,
-        });
+        return sendFinderPage(
+          reply.code(Object.keys(errors).length ? 400 : 200),
+          renderResultsPage(resultsContext({ form, search, errors, placeName, local, anywhere })),
+        );
       });
 
       serviceRoutes(finder, db, sends, mailer);

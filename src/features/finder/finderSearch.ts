@@ -3,8 +3,19 @@
 // (search.int.test.ts runs every case on both, and compares them on random
 // directories): the same haversine sum, the same filters, the same order
 // (names by the database's collation, through the snapshot's name ranks).
-import type { DirectorySnapshot, SnapshotService } from '../directory/directorySnapshot.ts';
-import { finderIndex, firstAtLatitude } from './finderIndex.ts';
+// It reads the packed arrays of finderIndex.ts, by service number, and keeps a
+// search's hits in the index's scratch space: a search never waits, so two
+// never share it.
+import type { DirectorySnapshot, SnapshotPlace, SnapshotService } from '../directory/directorySnapshot.ts';
+import {
+  audienceBit,
+  bitsOf,
+  deliveryBit,
+  type FinderIndex,
+  finderIndex,
+  firstAtLatitude,
+  kindBit,
+} from './finderIndex.ts';
 import { boundingBox, type Point } from './postcodes.ts';
 import type { Search } from './searchForm.ts';
 import {
@@ -25,125 +36,181 @@ export function sqlMiles(centre: Point, at: Point): number {
   return 2 * 3958.8 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-interface Hit {
-  service: SnapshotService;
-  locationName: string | null;
-  city: string | null;
-  miles: number | null;
-}
-
-const overlaps = (have: readonly string[], chosen: readonly string[]) => chosen.some((c) => have.includes(c));
-
-/** Who you are, what kind, how: the SQL's `filters`. */
-function matcher(search: Search): (service: SnapshotService) => boolean {
+/** Who you are, what kind, how: the SQL's `filters`, on the index's bit sets. */
+function matcher(index: FinderIndex, search: Search): (service: number) => boolean {
   const onlyUsing = search.audiences.every((code) => code === 'person_using');
-  return (s) =>
-    (search.audiences.length === 0 ||
-      overlaps(s.audiences, search.audiences) ||
-      (s.audiences.includes('anyone_affected') && !onlyUsing)) &&
-    (search.supportKinds.length === 0 || overlaps(s.support_kinds, search.supportKinds)) &&
-    (search.delivery.length === 0 || overlaps(s.delivery, search.delivery));
+  const anyAudience = search.audiences.length === 0;
+  const anyKind = search.supportKinds.length === 0;
+  const anyDelivery = search.delivery.length === 0;
+  const wanted = bitsOf(audienceBit, search.audiences);
+  const anyone = onlyUsing ? 0 : bitsOf(audienceBit, ['anyone_affected']);
+  const kinds = bitsOf(kindBit, search.supportKinds);
+  const delivery = bitsOf(deliveryBit, search.delivery);
+  const { audienceBits, kindBits, deliveryBits } = index;
+  return (n) =>
+    (anyAudience || ((audienceBits[n] as number) & (wanted | anyone)) !== 0) &&
+    (anyKind || ((kindBits[n] as number) & kinds) !== 0) &&
+    (anyDelivery || ((deliveryBits[n] as number) & delivery) !== 0);
 }
 
-function comparer(sort: Search['sort']): (a: Hit, b: Hit) => number {
-  return (a, b) => {
-    if (sort === 'soonest') {
-      const wait = (a.service.wait_weeks ?? 1000) - (b.service.wait_weeks ?? 1000);
-      if (wait) return wait;
-    }
-    if (sort === 'name' && a.service.nameRank !== b.service.nameRank)
-      return a.service.nameRank - b.service.nameRank;
-    if (a.miles !== b.miles) {
-      if (a.miles === null) return 1;
-      if (b.miles === null) return -1;
-      return a.miles - b.miles;
-    }
-    if (a.service.nameRank !== b.service.nameRank) return a.service.nameRank - b.service.nameRank;
-    return a.service.id < b.service.id ? -1 : a.service.id > b.service.id ? 1 : 0;
-  };
+const order = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The SQL's order: the sort's own key, then miles (none last), then name, then id. A service's
+ * number is its place in (name, id) order, so it stands for the last two.
+ */
+function comparer(index: FinderIndex, sort: Search['sort']): (a: number, b: number) => number {
+  const { miles } = index.scratch;
+  const { waitOrder, nameRank } = index;
+  const byMiles = (a: number, b: number) => order(miles[a] as number, miles[b] as number) || a - b;
+  if (sort === 'soonest')
+    return (a, b) => (waitOrder[a] as number) - (waitOrder[b] as number) || byMiles(a, b);
+  if (sort === 'name') return (a, b) => (nameRank[a] as number) - (nameRank[b] as number) || byMiles(a, b);
+  return byMiles;
 }
 
-function rowOf(hit: Hit, total: number): ResultRow {
-  const s = hit.service;
-  return {
-    id: s.id,
-    name: s.name,
-    summary: s.summary,
-    audiences: s.audiences,
-    support_kinds: s.support_kinds,
-    delivery: s.delivery,
-    minimum_age: s.minimum_age,
-    maximum_age: s.maximum_age,
-    wait_weeks: s.wait_weeks,
-    wait_updated_on: s.wait_updated_on,
-    location_name: hit.locationName,
-    city: hit.city,
-    miles: hit.miles,
-    total,
-  };
+/**
+ * The first `count` of `list` in `compare`'s order (a total order), in order. A page is a few
+ * of hundreds of hits: keeping the best few seen so far compares most hits once, not log n times.
+ */
+export function firstInOrder(list: number[], compare: (a: number, b: number) => number, count: number) {
+  if (count * 2 >= list.length) return list.sort(compare).slice(0, count);
+  const best: number[] = [];
+  for (const n of list) {
+    if (best.length === count && compare(n, best[count - 1] as number) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(best[middle] as number, n) < 0) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, n);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 /** Filters, sorts and cuts one page, each row carrying the total as the SQL's `count(*) over ()`. */
-function page(hits: Map<string, Hit>, search: Search, limit: number, offset: number) {
-  const matches = matcher(search);
-  const kept = [...hits.values()].filter((hit) => matches(hit.service));
-  kept.sort(comparer(search.sort));
-  return kept.slice(offset, offset + limit).map((hit) => rowOf(hit, kept.length));
+function page(
+  snapshot: DirectorySnapshot,
+  hits: number[],
+  search: Search,
+  limit: number,
+  offset: number,
+): ResultRow[] {
+  const index = finderIndex(snapshot);
+  const kept = hits.filter(matcher(index, search));
+  const total = kept.length;
+  const { miles, place } = index.scratch;
+  return firstInOrder(kept, comparer(index, search.sort), offset + limit)
+    .slice(offset)
+    .map((n) => {
+      const s = snapshot.services[n] as SnapshotService;
+      const at = place[n] ?? null;
+      return {
+        id: s.id,
+        name: s.name,
+        summary: s.summary,
+        audiences: s.audiences,
+        support_kinds: s.support_kinds,
+        delivery: s.delivery,
+        minimum_age: s.minimum_age,
+        maximum_age: s.maximum_age,
+        wait_weeks: s.wait_weeks,
+        wait_updated_on: s.wait_updated_on,
+        location_name: at ? at.name : null,
+        city: at ? at.city : null,
+        miles: at && Number.isFinite(miles[n]) ? (miles[n] as number) : null,
+        total,
+      };
+    });
 }
 
-function addCovering(snapshot: DirectorySnapshot, hits: Map<string, Hit>, ids: Iterable<string> | undefined) {
-  for (const id of ids ?? []) {
-    if (hits.has(id)) continue;
-    const service = snapshot.serviceById.get(id);
-    if (service) hits.set(id, { service, locationName: null, city: null, miles: null });
+/**
+ * A new set of hits: the scratch space's round moves on, so every service is unmarked.
+ * A hit's place and miles are kept in the scratch arrays, by service number.
+ */
+function newHits(index: FinderIndex): { round: number; list: number[] } {
+  const scratch = index.scratch;
+  if (scratch.round === 0x7fffffff) {
+    scratch.stamp.fill(0);
+    scratch.round = 0;
+  }
+  scratch.round += 1;
+  return { round: scratch.round, list: [] };
+}
+
+/** Adds services with no place of their own (they cover the area), unless already there. */
+function addCovering(index: FinderIndex, hits: { round: number; list: number[] }, numbers?: Int32Array) {
+  if (!numbers) return;
+  const { stamp, miles, place } = index.scratch;
+  for (const n of numbers) {
+    if (stamp[n] === hits.round) continue;
+    stamp[n] = hits.round;
+    miles[n] = Number.POSITIVE_INFINITY;
+    place[n] = null;
+    hits.list.push(n);
   }
 }
 
-function nearPoint(snapshot: DirectorySnapshot, place: Place): Map<string, Hit> {
+function nearPoint(snapshot: DirectorySnapshot, place: Place): number[] {
   const index = finderIndex(snapshot);
   const box = boundingBox(place, searchRadiusMiles);
-  const hits = new Map<string, Hit>();
-  const places = index.byLatitude;
-  for (let i = firstAtLatitude(places, box.minLatitude); i < places.length; i++) {
-    const at = places[i];
-    if (!at || at.latitude > box.maxLatitude) break;
-    if (at.longitude < box.minLongitude || at.longitude > box.maxLongitude) continue;
-    const miles = sqlMiles(place, at);
+  const hits = newHits(index);
+  const { stamp, miles: milesOf, place: placeOf } = index.scratch;
+  const { latitudes, longitudes, placeService, byLatitude } = index;
+  for (let i = firstAtLatitude(latitudes, box.minLatitude); i < latitudes.length; i++) {
+    const latitude = latitudes[i] as number;
+    if (latitude > box.maxLatitude) break;
+    const longitude = longitudes[i] as number;
+    if (longitude < box.minLongitude || longitude > box.maxLongitude) continue;
+    const miles = sqlMiles(place, { latitude, longitude });
     if (miles > searchRadiusMiles) continue;
-    const seen = hits.get(at.serviceId);
-    if (seen && (seen.miles as number) <= miles) continue;
-    const service = snapshot.serviceById.get(at.serviceId);
-    if (service) hits.set(at.serviceId, { service, locationName: at.name, city: at.city, miles });
+    const n = placeService[i] as number;
+    if (stamp[n] === hits.round) {
+      // The nearest of a service's places; of two as near, the first.
+      if ((milesOf[n] as number) <= miles) continue;
+    } else {
+      stamp[n] = hits.round;
+      hits.list.push(n);
+    }
+    milesOf[n] = miles;
+    placeOf[n] = byLatitude[i] as SnapshotPlace;
   }
-  if (place.councilArea !== null) addCovering(snapshot, hits, index.coveringCouncil.get(place.councilArea));
-  return hits;
+  if (place.councilArea !== null) addCovering(index, hits, index.coveringCouncil.get(place.councilArea));
+  return hits.list;
 }
 
 function inArea(snapshot: DirectorySnapshot, partnershipAreaId: string | null, localityId: string | null) {
-  const hits = new Map<string, Hit>();
+  const index = finderIndex(snapshot);
+  const hits = newHits(index);
   const areaId = partnershipAreaId ?? (localityId === null ? undefined : snapshot.localities.get(localityId));
   const area = areaId === undefined ? undefined : snapshot.partnershipAreas.get(areaId);
-  if (!area || areaId === undefined) return hits;
-  const index = finderIndex(snapshot);
+  if (!area || areaId === undefined) return hits.list;
   const localities =
     localityId !== null
       ? [localityId]
       : [...snapshot.localities].filter(([, inside]) => inside === areaId).map(([id]) => id);
-  const chosen = new Map<string, { name: string; city: string; rank: number }>();
+  const { stamp, miles, place } = index.scratch;
   for (const id of localities)
     for (const at of index.placesByLocality.get(id) ?? []) {
-      const seen = chosen.get(at.serviceId);
-      if (!seen || at.nameRank < seen.rank)
-        chosen.set(at.serviceId, { name: at.name, city: at.city, rank: at.nameRank });
+      const n = index.numberOf.get(at.serviceId);
+      if (n === undefined) continue;
+      if (stamp[n] === hits.round) {
+        // Each service at its first place by name.
+        if ((place[n] as SnapshotPlace).nameRank <= at.nameRank) continue;
+      } else {
+        stamp[n] = hits.round;
+        hits.list.push(n);
+      }
+      miles[n] = Number.POSITIVE_INFINITY;
+      place[n] = at;
     }
-  for (const [id, at] of chosen) {
-    const service = snapshot.serviceById.get(id);
-    if (service) hits.set(id, { service, locationName: at.name, city: at.city, miles: null });
-  }
-  addCovering(snapshot, hits, index.partnershipRows.get(areaId));
-  addCovering(snapshot, hits, index.councilRows.get(area.councilArea));
-  for (const id of localities) addCovering(snapshot, hits, index.localityRows.get(id));
-  return hits;
+  addCovering(index, hits, index.partnershipRows.get(areaId));
+  addCovering(index, hits, index.councilRows.get(area.councilArea));
+  for (const id of localities) addCovering(index, hits, index.localityRows.get(id));
+  return hits.list;
 }
 
 /** Services near the place (or in the chosen area), one page of them, each row with the total. */
@@ -155,21 +222,22 @@ export function searchLocalIn(
   const offset = (search.page - 1) * pageSize;
   if (search.where.kind === 'postcode') {
     if (!place) return [];
-    return page(nearPoint(snapshot, place), search, pageSize, offset);
+    return page(snapshot, nearPoint(snapshot, place), search, pageSize, offset);
   }
   const hits = inArea(
     snapshot,
     search.where.kind === 'partnership' ? search.where.id : null,
     search.where.kind === 'locality' ? search.where.id : null,
   );
-  return page(hits, search, pageSize, offset);
+  return page(snapshot, hits, search, pageSize, offset);
 }
 
 /** Services anyone can use wherever they live, by phone or online. */
 export function searchAnywhereIn(snapshot: DirectorySnapshot, search: Search): ResultRow[] {
-  const hits = new Map<string, Hit>();
-  addCovering(snapshot, hits, finderIndex(snapshot).anywhere);
-  return page(hits, search, anywhereLimit, 0);
+  const index = finderIndex(snapshot);
+  const hits = newHits(index);
+  addCovering(index, hits, index.anywhere);
+  return page(snapshot, hits.list, search, anywhereLimit, 0);
 }
 
 /** The postcode's place from the snapshot; undefined when the snapshot cannot say (look it up). */
