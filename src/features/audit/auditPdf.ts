@@ -66,7 +66,12 @@ function dataTable(doc: Doc, table: ShownTable): void {
   const first = Math.min(170, width * 0.34);
   // A column of words (a quarter's name, say) is given twice a figure's width, so words do not break.
   const weight = (kind: string) => (kind === 'text' ? 2 : 1);
-  const rest = (width - first) / Math.max(1, table.columns.reduce((n, c) => n + weight(c.kind), 0));
+  const rest =
+    (width - first) /
+    Math.max(
+      1,
+      table.columns.reduce((n, c) => n + weight(c.kind), 0),
+    );
   const widths = [first, ...table.columns.map((c) => rest * weight(c.kind))];
   const numeric = [false, ...table.columns.map((c) => c.kind !== 'text')];
   const rowHeight = (cells: string[], bold: boolean) => {
