@@ -69,5 +69,6 @@ describe('the table of referrals', () => {
     expect(html).toContain('Passed on from R-000000');
     expect(html).toContain('2 members passed on');
     expect(html).toContain('19 days');
+    expect(html.match(/<td class="govuk-table__cell">1 Oct 2026<\/td>/g)).toHaveLength(3);
   });
 });
