@@ -26,8 +26,20 @@ export const maxStepsDrawn = 15;
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
+// Days already written, by ISO date: a list of 200 referrals formats a few distinct days many
+// times, and each Intl format costs more than the rest of its row. Emptied when it grows large.
+const daysWritten = new Map<string, string>();
+const daysKept = 5000;
+
 export function formatDay(iso: string | null): string {
-  return iso ? dayFormat.format(new Date(`${iso}T00:00:00Z`)) : '';
+  if (!iso) return '';
+  let text = daysWritten.get(iso);
+  if (text === undefined) {
+    text = dayFormat.format(new Date(`${iso}T00:00:00Z`));
+    if (daysWritten.size >= daysKept) daysWritten.clear();
+    daysWritten.set(iso, text);
+  }
+  return text;
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -77,12 +77,15 @@ function suppressedColumns<K extends string>(
   return out;
 }
 
+// One collator for every sort: localeCompare with a locale makes a new one on each comparison.
+const byName = new Intl.Collator('en-GB').compare;
+
 function sortByName<T extends { serviceId: string | null }>(rows: T[], names: Map<string, ServiceName>): T[] {
-  const label = (r: T) => {
-    const n = names.get(r.serviceId ?? '');
-    return `${n?.organisationName ?? ''}\u0000${n?.name ?? ''}`;
-  };
-  return [...rows].sort((a, b) => label(a).localeCompare(label(b), 'en-GB'));
+  const labelled = rows.map((row) => {
+    const n = names.get(row.serviceId ?? '');
+    return { row, label: `${n?.organisationName ?? ''}\u0000${n?.name ?? ''}` };
+  });
+  return labelled.sort((a, b) => byName(a.label, b.label)).map((l) => l.row);
 }
 
 const quarterKeys = ['received', 'started', 'within3Weeks', 'over6Weeks'] as const;

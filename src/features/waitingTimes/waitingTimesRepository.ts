@@ -131,7 +131,7 @@ export async function periodFigures(
           as median
       from c group by quarter, service_id
     )
-    select f.quarter, f.service_id as "serviceId", f.received, f.started, f.within as "within3Weeks",
+    select f.quarter::text as quarter, f.service_id as "serviceId", f.received, f.started, f.within as "within3Weeks",
       f.over as "over6Weeks", m.median::float8 as "medianDays", f.longest as "longestWaitingDays"
     from f left join m on m.quarter = f.quarter and m.service_id is not distinct from f.service_id
     order by f.quarter desc`,
@@ -141,7 +141,7 @@ export async function periodFigures(
 /** The period a day falls in: the latest start on or before it (`starts` newest first). */
 function periodOf(starts: string[], value: SQL): SQL {
   return sql`case ${sql.join(
-    starts.map((day) => sql`when ${value} >= ${day}::date then ${day}`),
+    starts.map((day) => sql`when ${value} >= ${day}::date then ${day}::date`),
     sql` `,
   )} end`;
 }
@@ -158,7 +158,7 @@ function scanCounts(
   // cheaper over a million rows than converting every row's time zone to truncate it.
   const ukStart = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/London')`;
   const quarterOf = sql`case ${sql.join(
-    starts.map((day) => sql`when r.sent_at >= ${ukStart(day)} then ${day}`),
+    starts.map((day) => sql`when r.sent_at >= ${ukStart(day)} then ${day}::date`),
     sql` `,
   )} end`;
   return sql`select quarter, service_id, started, waiting, wait, count(*)::int as n from (
@@ -172,7 +172,11 @@ function scanCounts(
     ) r group by quarter, service_id, started, waiting, wait`;
 }
 
-/** Counts from the histograms: a few rows a service and quarter, not one a referral. */
+/**
+ * Counts from the histograms: a few rows a service and quarter, not one a referral. Each histogram
+ * row is passed on as it is, with its period as a date: the figures sum them, so merging the rows of
+ * a period first (and sorting them by a text key to do it) would only cost time.
+ */
 function histogramCounts(
   scope: WaitScope,
   starts: string[],
@@ -184,10 +188,9 @@ function histogramCounts(
       ${byService ? sql`h.service_id` : sql`null::uuid`} as service_id,
       h.kind = 'started' as started, h.kind = 'waiting' as waiting,
       case h.kind when 'started' then h.days when 'waiting' then greatest(0, ${today}::date - (h.quarter + h.days)) end as wait,
-      sum(h.n)::int as n
+      h.n
     from referral_wait_count h
-    where h.quarter >= ${fromQuarter}::date and ${histogramScope(scope)}
-    group by 1, 2, 3, 4, 5`;
+    where h.quarter >= ${fromQuarter}::date and ${histogramScope(scope)}`;
 }
 
 function histogramScope(scope: WaitScope): SQL {
