@@ -2,10 +2,11 @@
 // source (support, contacts, group registers, programme enrolments) counted
 // in its own grouped expression, joined on the locality.
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { peopleCtes, supportedCte } from './auditPeople.ts';
 import {
   type AuditScope,
+  auditRows,
   byOrganisation,
   byOrganisationText,
   dayInPeriod,
@@ -49,7 +50,7 @@ export async function supportByLocality(db: Db, scope: AuditScope): Promise<Audi
     ? sql`and exists (select 1 from contact_member cm join in_group g on g.person_id = cm.person_id
         and g.family_id = cm.family_id where cm.contact_id = c.id)`
     : sql``;
-  const rows = await queryRows<Figures>(
+  const rows = await auditRows<Figures>(
     db,
     sql`with ${peopleInScope(scope)},
     -- Each family and person once per locality and once for the area, counted by hashing, not sorting.
