@@ -53,18 +53,11 @@ export async function supportByLocality(db: Db, scope: AuditScope): Promise<Audi
   const rows = await auditRows<Figures>(
     db,
     sql`with ${peopleInScope(scope)},
-    -- Each family and person once per locality and once for the area, counted by hashing, not sorting.
+    -- Each family and person once per locality and once for the area, in one pass over them.
     fam as (
-      select k, count(*) filter (where family)::int as families, count(*) filter (where not family)::int as people
-      from (
-        select coalesce(locality_id::text, 'none') as k, true as family from in_group group by locality_id, family_id
-        union all
-        select coalesce(locality_id::text, 'none'), false from in_group group by locality_id, person_id
-        union all
-        select 'all', true from in_group group by family_id
-        union all
-        select 'all', false from in_group group by person_id
-      ) x group by k
+      select ${localityKey(sql`locality_id`)} as k, count(distinct family_id)::int as families,
+        count(distinct person_id)::int as people
+      from in_group group by grouping sets ((locality_id), ())
     ),
     -- The period's contacts (read from their covering index) counted by family and worker first,
     -- so the joins that find each family's locality and each worker's role see far fewer rows.

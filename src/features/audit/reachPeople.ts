@@ -6,7 +6,14 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { ageBands, ageUnknown, circumstances, genders, standings } from './auditGroups.ts';
 import { peopleCtes } from './auditPeople.ts';
-import { type AuditScope, auditRows, byOrganisationText, localityRows, scopeText } from './auditScope.ts';
+import {
+  type AuditScope,
+  auditRows,
+  byOrganisationText,
+  localityKey,
+  localityRows,
+  scopeText,
+} from './auditScope.ts';
 import type { AuditColumn, AuditTable } from './auditTable.ts';
 
 const quintiles = [1, 2, 3, 4, 5] as const;
@@ -38,10 +45,8 @@ export async function reachTables(db: Db, scope: AuditScope): Promise<AuditTable
     -- Each person once in each locality they were supported in, and once for the whole area;
     -- where two families give two standings, the lower rank counts.
     people as (
-      select coalesce(locality_id::text, 'none') as k, person_id, min(rank) as rank, ${person}
-      from in_group group by locality_id, person_id
-      union all
-      select 'all', person_id, min(rank), ${person} from in_group group by person_id
+      select ${localityKey(sql`locality_id`)} as k, person_id, min(rank) as rank, ${person}
+      from in_group group by grouping sets ((locality_id, person_id), (person_id))
     ),
     bereaved_family as (select distinct family_id, locality_id from in_group where bereaved),
     families as (
