@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { benchArea, benchLeadEmail, benchPassword, benchUserEmail } from '../src/demo/benchData.ts';
 import { termId } from '../src/features/directory/vocabulary.ts';
+import { auditLimitMs, auditPageOneAtATime, auditPages, auditRequests } from './auditTargets.ts';
 import {
   directoryFacts,
   finderBodies,
@@ -308,6 +309,12 @@ async function main(): Promise<void> {
     if (wanted(waitingLoadTarget))
       results.push(await load(waitingLoadTarget, `${app.url}${waitingPath}`, options, lead));
   }
+  // The provision audit's pages as the partnership lead, one request at a time (issue #8).
+  if (auditPages.some((page) => wanted(page.target))) {
+    const lead = { cookie: await signIn(app.url, benchLeadEmail) };
+    for (const page of auditPages.filter((p) => wanted(p.target)))
+      results.push(await auditPageOneAtATime(page.target, `${app.url}${page.path}`, lead, auditRequests()));
+  }
   await stopServer(app.child);
 
   const facts = await databaseFacts(databaseUrl);
@@ -354,6 +361,10 @@ async function main(): Promise<void> {
     `Target: referrals inbox p95 ≤ ${inboxP95LimitMs} ms with ${referralCounts.open.toLocaleString('en-GB')} open referrals (issue #7): ${verdict(inbox, inboxP95LimitMs)}`,
     `Target: partnership waiting times ≤ ${waitingLimitMs} ms over ${referralCounts.referrals.toLocaleString('en-GB')} referrals, one at a time (issue #7): ${verdict(waitingOne, waitingLimitMs)}`,
     `  and under ${options.connections} connections (for information): ${verdict(waitingLoad, waitingLimitMs)}`,
+    ...auditPages.map(
+      (page) =>
+        `Target: ${page.target.slice(4)} ≤ ${auditLimitMs} ms one at a time (issue #8): ${verdict(byName(page.target), auditLimitMs)}`,
+    ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

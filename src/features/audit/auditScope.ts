@@ -87,6 +87,24 @@ export async function resolveScope(
   };
 }
 
+/**
+ * Runs one of the audit's counting statements. They read most of an area's
+ * rows through common table expressions whose sizes the planner cannot see (it
+ * guesses a few thousand rows where there are hundreds of thousands), so left
+ * alone it picks a nested loop of one index lookup per row, sorts and hashes
+ * that spill to disk, and just-in-time compilation that costs more than it
+ * saves. In the statement's own read-only transaction, and only there: hash
+ * joins, memory enough for the hashes, no JIT (bench/RESULTS.md, issue #8).
+ */
+export function auditRows<T>(db: Db, query: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('enable_nestloop', 'off', true), set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`,
+    );
+    return queryRows<T>(tx, query);
+  });
+}
+
 /** The first moment of a UK day, as an instant. */
 export function ukStart(day: string): SQL {
   return sql`(${day}::date::timestamp at time zone 'Europe/London')`;

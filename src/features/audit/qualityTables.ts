@@ -8,6 +8,7 @@ import { outOfDate } from '../listings/listingRepository.ts';
 import { longDate, periodText } from './auditFilters.ts';
 import {
   type AuditScope,
+  auditRows,
   byOrganisation,
   byOrganisationText,
   familyInScope,
@@ -37,7 +38,7 @@ export async function outcomesByService(db: Db, scope: AuditScope): Promise<Audi
   const inGroup = scope.group
     ? sql`and exists (select 1 from in_group ig where ig.person_id = g.person_id and ig.family_id = g.family_id)`
     : sql``;
-  const rows = await queryRows<OutcomeFigures>(
+  const rows = await auditRows<OutcomeFigures>(
     db,
     sql`with ${peopleInScope(scope)},
     scores as (

@@ -2,10 +2,11 @@
 // source (support, contacts, group registers, programme enrolments) counted
 // in its own grouped expression, joined on the locality.
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { peopleCtes, supportedCte } from './auditPeople.ts';
 import {
   type AuditScope,
+  auditRows,
   byOrganisation,
   byOrganisationText,
   dayInPeriod,
@@ -49,21 +50,14 @@ export async function supportByLocality(db: Db, scope: AuditScope): Promise<Audi
     ? sql`and exists (select 1 from contact_member cm join in_group g on g.person_id = cm.person_id
         and g.family_id = cm.family_id where cm.contact_id = c.id)`
     : sql``;
-  const rows = await queryRows<Figures>(
+  const rows = await auditRows<Figures>(
     db,
     sql`with ${peopleInScope(scope)},
-    -- Each family and person once per locality and once for the area, counted by hashing, not sorting.
+    -- Each family and person once per locality and once for the area, in one pass over them.
     fam as (
-      select k, count(*) filter (where family)::int as families, count(*) filter (where not family)::int as people
-      from (
-        select coalesce(locality_id::text, 'none') as k, true as family from in_group group by locality_id, family_id
-        union all
-        select coalesce(locality_id::text, 'none'), false from in_group group by locality_id, person_id
-        union all
-        select 'all', true from in_group group by family_id
-        union all
-        select 'all', false from in_group group by person_id
-      ) x group by k
+      select ${localityKey(sql`locality_id`)} as k, count(distinct family_id)::int as families,
+        count(distinct person_id)::int as people
+      from in_group group by grouping sets ((locality_id), ())
     ),
     -- The period's contacts (read from their covering index) counted by family and worker first,
     -- so the joins that find each family's locality and each worker's role see far fewer rows.

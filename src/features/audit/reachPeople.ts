@@ -3,10 +3,17 @@
 // circumstances, deprivation quintile) for each locality and the whole area;
 // the tables are cut from its rows.
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { ageBands, ageUnknown, circumstances, genders, standings } from './auditGroups.ts';
 import { peopleCtes } from './auditPeople.ts';
-import { type AuditScope, byOrganisationText, localityRows, scopeText } from './auditScope.ts';
+import {
+  type AuditScope,
+  auditRows,
+  byOrganisationText,
+  localityKey,
+  localityRows,
+  scopeText,
+} from './auditScope.ts';
 import type { AuditColumn, AuditTable } from './auditTable.ts';
 
 const quintiles = [1, 2, 3, 4, 5] as const;
@@ -32,16 +39,14 @@ export async function reachTables(db: Db, scope: AuditScope): Promise<AuditTable
   );
   const person = sql`bool_or(bereaved) as bereaved, bool_or(young_carer) as young_carer,
     min(age_band) as age_band, min(gender) as gender, min(quintile) as quintile`;
-  const rows = await queryRows<Record<string, number | string>>(
+  const rows = await auditRows<Record<string, number | string>>(
     db,
     sql`with ${peopleCtes(scope)},
     -- Each person once in each locality they were supported in, and once for the whole area;
     -- where two families give two standings, the lower rank counts.
     people as (
-      select coalesce(locality_id::text, 'none') as k, person_id, min(rank) as rank, ${person}
-      from in_group group by locality_id, person_id
-      union all
-      select 'all', person_id, min(rank), ${person} from in_group group by person_id
+      select ${localityKey(sql`locality_id`)} as k, person_id, min(rank) as rank, ${person}
+      from in_group group by grouping sets ((locality_id, person_id), (person_id))
     ),
     bereaved_family as (select distinct family_id, locality_id from in_group where bereaved),
     families as (

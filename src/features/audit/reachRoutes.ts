@@ -2,9 +2,10 @@
 // services, another organisation), and how family support and recovery
 // services reach each other's families.
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import {
   type AuditScope,
+  auditRows,
   familyInScope,
   instantInPeriod,
   localityKey,
@@ -35,7 +36,7 @@ export async function routeIn(db: Db, scope: AuditScope): Promise<AuditTable> {
   const service = scope.service ? sql`and r.service_id = ${scope.service.id}::uuid` : sql``;
   // A self-referral has no family record until it is accepted: with a locality chosen, only referrals with one count.
   const locality = scope.locality ? sql`and ${familyInScope(scope)}` : sql``;
-  const rows = await queryRows<{ k: string; referrals: number }>(
+  const rows = await auditRows<{ k: string; referrals: number }>(
     db,
     sql`with ${recoveryOrganisations},
     children_org as (
@@ -92,7 +93,7 @@ interface LinkFigures {
 }
 
 export async function recoveryLink(db: Db, scope: AuditScope): Promise<AuditTable> {
-  const rows = await queryRows<LinkFigures>(
+  const rows = await auditRows<LinkFigures>(
     db,
     sql`with ${recoveryOrganisations},
     support as (

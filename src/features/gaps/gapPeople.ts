@@ -4,7 +4,8 @@
 // attended contact or a group session in the period: most members supported
 // have support under way, so the contacts are seldom looked at.
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
+import { auditRows } from '../audit/auditScope.ts';
 import type { AuditFilters } from '../audit/auditView.ts';
 import { FigureCache } from '../home/figureCache.ts';
 import { gapGroups } from './gapDefinitions.ts';
@@ -109,7 +110,7 @@ async function countSupported(db: Db, areaId: string, filters: AuditFilters): Pr
       sql`(select count(distinct m.family_id)::int from m where ${groupCondition[g.code] ?? sql`false`}
         and (q.total or m.locality_id is not distinct from q."localityId")) as ${sql.identifier(g.code)}`,
   );
-  return queryRows<SupportedRow>(
+  return auditRows<SupportedRow>(
     db,
     sql`with ${membersSupported(areaId, filters)},
       place as (select m.locality_id, m.person_id, ${sql.join(flags, sql`, `)} from m group by m.locality_id, m.person_id),
