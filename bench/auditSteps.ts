@@ -21,6 +21,7 @@ import {
 import { supportByLocality } from '../src/features/audit/quantitySupport.ts';
 import { reachTables } from '../src/features/audit/reachPeople.ts';
 import { recoveryLink, routeIn } from '../src/features/audit/reachRoutes.ts';
+import { benchLeadAccess } from './benchLeadAccess.ts';
 
 const tables = {
   supportByLocality,
@@ -46,15 +47,7 @@ try {
     sql`select id from partnership_area where name = ${benchArea.name}`,
   );
   if (!area) throw new Error('no bench area: run npx hearth seed-bench first');
-  const access = {
-    userId: undefined,
-    tokenId: undefined,
-    organisationId: undefined,
-    partnershipAreaId: area.id,
-    roles: ['partnership_lead' as const],
-    ip: '127.0.0.1',
-    requestId: 'bench',
-  };
+  const access = benchLeadAccess(area.id);
   const scope = await resolveScope(
     database.db,
     access,

@@ -10,6 +10,7 @@ import { openDatabase, queryRows } from '../src/db/client.ts';
 import { benchArea } from '../src/demo/benchData.ts';
 import { lastTwelveMonths } from '../src/features/audit/auditFilters.ts';
 import { gapsView } from '../src/features/gaps/gapsView.ts';
+import { benchLeadAccess } from './benchLeadAccess.ts';
 
 const url = process.env.DATABASE_URL;
 if (!url || !new URL(url).pathname.includes('bench'))
@@ -24,15 +25,7 @@ try {
       from partnership_area a where a.name = ${benchArea.name}`,
   );
   if (!area) throw new Error('no bench area: run npx hearth seed-bench first');
-  const access = {
-    userId: undefined,
-    tokenId: undefined,
-    organisationId: undefined,
-    partnershipAreaId: area.id,
-    roles: ['partnership_lead' as const],
-    ip: '127.0.0.1',
-    requestId: 'bench',
-  };
+  const access = benchLeadAccess(area.id);
   const today = new Date().toISOString().slice(0, 10);
   const { from, to } = lastTwelveMonths(today);
   process.stdout.write(
