@@ -12,6 +12,10 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Test files share each worker's modules instead of importing the app afresh for every file
+          // (import time fell from about 300 s to 33 s a run, ci/run's npm test by about 3 minutes). The
+          // tests keep apart by their own databases and ids, not by module state.
+          isolate: false,
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.int.test.ts'],
         },
@@ -19,6 +23,7 @@ export default defineConfig({
       {
         test: {
           name: 'db',
+          isolate: false,
           include: ['src/**/*.int.test.ts'],
           globalSetup: ['src/testing/dbGlobalSetup.ts'],
           testTimeout: 30_000,

@@ -21,6 +21,7 @@ import {
 import { supportByLocality } from '../src/features/audit/quantitySupport.ts';
 import { reachTables } from '../src/features/audit/reachPeople.ts';
 import { recoveryLink, routeIn } from '../src/features/audit/reachRoutes.ts';
+import { waitingTables } from '../src/features/audit/waitingTables.ts';
 import { benchLeadAccess } from './benchLeadAccess.ts';
 
 const tables = {
@@ -34,6 +35,7 @@ const tables = {
   outcomesByService,
   listingsQuality,
   workforceQuality,
+  waitingTables,
 } as const;
 
 const url = process.env.DATABASE_URL;

@@ -5,6 +5,7 @@ import { adminRoutes } from './features/admin/adminRoutes.ts';
 import { apiRoutes } from './features/api/apiRoutes.ts';
 import { assessmentRoutes } from './features/assessment/assessmentRoutes.ts';
 import { auditExportRoutes } from './features/audit/auditExportRoutes.ts';
+import { auditFactsEveryMs, auditFactsTask } from './features/audit/auditFacts.ts';
 import { auditReportRoutes } from './features/audit/auditReportRoutes.ts';
 import { auditRoutes } from './features/audit/auditRoutes.ts';
 import type { AuditView } from './features/audit/auditView.ts';
@@ -83,6 +84,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     { name: 'email outbox', run: async () => void (await services.mailer.sendWaiting()) },
     referralDraftsTask(services.db),
   ]);
+  setUpHousekeeping(app, [auditFactsTask(services.db)], auditFactsEveryMs);
 
   signInRoutes(app, services.signIn);
   pageRoutes(app);

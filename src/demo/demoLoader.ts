@@ -17,6 +17,7 @@ import {
   person,
 } from '../db/schema.ts';
 import { newApiToken } from '../features/api/apiTokenService.ts';
+import { foldContactCounts, refreshAuditFacts } from '../features/audit/auditFacts.ts';
 import { refreshLastContacts } from '../features/contacts/lastContact.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { newSecret } from '../platform/auth/tokens.ts';
@@ -87,7 +88,12 @@ export async function ensureDemo(
   const empty = state?.empty ?? false;
   if (!empty && !state?.demo) return undefined;
   const password = demoPassword(config);
-  if (empty) await loadDemo(database.db, password.password, new Date());
+  if (empty) {
+    await loadDemo(database.db, password.password, new Date());
+    // The provision audit's pre-aggregates, so its first view has nothing to catch up.
+    await refreshAuditFacts(database.db);
+    await foldContactCounts(database.db);
+  }
   return { ...password, signIns: demoSignIns() };
 }
 

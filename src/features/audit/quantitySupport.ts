@@ -45,11 +45,46 @@ export function memberInGroup(scope: AuditScope, person: SQL, familyColumn: SQL)
 
 const hours = (minutes: number | null) => Math.round(whole(minutes) / 6) / 10;
 
+/**
+ * `con`: contacts held and their minutes by paid staff and by volunteers, per
+ * locality and for the area. Without a group, from the pre-aggregated counts
+ * by worker and day (auditFacts.ts: the folded rows and those still pending);
+ * with one, from the contacts themselves, since a group is about the members
+ * each contact was with.
+ */
+function contactsByLocality(scope: AuditScope): SQL {
+  const byRole = sql`sum(x.minutes) filter (where not ('volunteer' = any(w.roles)))::int as staff_minutes,
+    sum(x.minutes) filter (where 'volunteer' = any(w.roles))::int as volunteer_minutes`;
+  if (!scope.group) {
+    const inLocality = scope.locality ? sql` and x.locality_id = ${scope.locality.id}::uuid` : sql``;
+    return sql`con as (
+      select ${localityKey(sql`x.locality_id`)} as k, sum(x.contacts)::int as contacts, ${byRole}
+      from audit_contact_count x join app_user w on w.id = x.worker_id
+      where x.partnership_area_id = ${scope.areaId}${inLocality} and ${byOrganisation(sql`x.organisation_id`, scope)}
+        and ${dayInPeriod(sql`x.day`, scope)}
+      group by grouping sets ((x.locality_id), ())
+    )`;
+  }
+  // The period's contacts (read from their covering index) counted by family and worker first,
+  // so the joins that find each family's locality and each worker's role see far fewer rows.
+  return sql`contact_counts as (
+      select c.family_id, c.worker_id, count(*) as n, sum(c.duration_minutes) as minutes
+      from contact c
+      where ${byOrganisation(sql`c.organisation_id`, scope)} and ${instantInPeriod(sql`c.occurred_at`, scope)}
+        and c.outcome = 'attended' and c.in_error_at is null
+        and exists (select 1 from contact_member cm join in_group g on g.person_id = cm.person_id
+          and g.family_id = cm.family_id where cm.contact_id = c.id)
+      group by c.family_id, c.worker_id
+    ),
+    con as (
+      select ${localityKey(sql`f.locality_id`)} as k, sum(x.n)::int as contacts, ${byRole}
+      from contact_counts x join family f on f.id = x.family_id join app_user w on w.id = x.worker_id
+      where ${familyInScope(scope)}
+      group by grouping sets ((f.locality_id), ())
+    )`;
+}
+
 export async function supportByLocality(db: Db, scope: AuditScope): Promise<AuditTable> {
-  const contactInGroup = scope.group
-    ? sql`and exists (select 1 from contact_member cm join in_group g on g.person_id = cm.person_id
-        and g.family_id = cm.family_id where cm.contact_id = c.id)`
-    : sql``;
   const rows = await auditRows<Figures>(
     db,
     sql`with ${peopleInScope(scope)},
@@ -59,23 +94,7 @@ export async function supportByLocality(db: Db, scope: AuditScope): Promise<Audi
         count(distinct person_id)::int as people
       from in_group group by grouping sets ((locality_id), ())
     ),
-    -- The period's contacts (read from their covering index) counted by family and worker first,
-    -- so the joins that find each family's locality and each worker's role see far fewer rows.
-    contact_counts as (
-      select c.family_id, c.worker_id, count(*) as n, sum(c.duration_minutes) as minutes
-      from contact c
-      where ${byOrganisation(sql`c.organisation_id`, scope)} and ${instantInPeriod(sql`c.occurred_at`, scope)}
-        and c.outcome = 'attended' and c.in_error_at is null ${contactInGroup}
-      group by c.family_id, c.worker_id
-    ),
-    con as (
-      select ${localityKey(sql`f.locality_id`)} as k, sum(x.n)::int as contacts,
-        sum(x.minutes) filter (where not ('volunteer' = any(w.roles)))::int as staff_minutes,
-        sum(x.minutes) filter (where 'volunteer' = any(w.roles))::int as volunteer_minutes
-      from contact_counts x join family f on f.id = x.family_id join app_user w on w.id = x.worker_id
-      where ${familyInScope(scope)}
-      group by grouping sets ((f.locality_id), ())
-    ),
+    ${contactsByLocality(scope)},
     att as (
       select ${localityKey(sql`f.locality_id`)} as k, count(*)::int as attendances
       from group_attendance a join group_session s on s.id = a.session_id

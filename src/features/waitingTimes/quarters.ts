@@ -58,3 +58,11 @@ export function recentQuarters(today: string, count = quartersShown): Quarter[] 
   }
   return quarters;
 }
+
+/** The first day of the quarter after the one a day falls in. */
+export function nextQuarterStart(day: string): string {
+  const start = quarterOf(day).start;
+  const year = Number(start.slice(0, 4));
+  const month = Number(start.slice(5, 7));
+  return month === 10 ? quarterStarting(year + 1, 1).start : quarterStarting(year, month + 3).start;
+}

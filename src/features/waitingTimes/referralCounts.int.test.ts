@@ -11,9 +11,10 @@ import { seededRandom } from '../../demo/familyGenerator.ts';
 import { createArea, createOrganisation } from '../../testing/fixtures.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
+import { addDays } from '../plan/planSchedule.ts';
 import { waitDays, waitFlag, waitingStatuses } from '../referrals/referralStatus.ts';
 import { recentQuarters } from './quarters.ts';
-import { periodFigures, quarterFigures, waitingNow } from './waitingTimesRepository.ts';
+import { periodFigures, type QuarterFigures, quarterFigures, waitingNow } from './waitingTimesRepository.ts';
 import { addReferrals, createService } from './waitingTimesTesting.ts';
 
 const random = seededRandom(2026);
@@ -160,12 +161,36 @@ describe('referral counts kept by triggers', () => {
         expect(order(fromHistogram)).toEqual(order(fromScan));
         expect(fromScan.some((r) => r.medianDays !== null && r.longestWaitingDays !== null)).toBe(true);
       }
-    // Periods that are not whole quarters are counted from the referrals themselves.
-    const odd = [starts[3] as string, '2026-02-14'].sort();
-    const [first] = await quarterFigures(database.db, { partnershipAreaId: area.id }, odd, today);
-    expect(first).toEqual(
-      (await periodFigures(database.db, { partnershipAreaId: area.id }, odd, today, false, 'scan'))[0],
-    );
+    // Periods that are not whole quarters: whole quarters from the histograms, the odd days from the referrals.
+    const tomorrow = addDays(today, 1);
+    const oddPeriods = [
+      [starts[3] as string, '2026-02-14'],
+      ['2025-08-17', '2026-02-14', '2026-05-01'],
+      [starts[5] as string, '2025-12-31', tomorrow],
+      ['2025-09-09', tomorrow],
+    ];
+    for (const odd of oddPeriods.map((p) => [...p].sort()))
+      for (const byService of [true, false]) {
+        const order = (rows: QuarterFigures[]) =>
+          [...rows].sort((a, b) => `${a.quarter}${a.serviceId}`.localeCompare(`${b.quarter}${b.serviceId}`));
+        const mixed = await quarterFigures(
+          database.db,
+          { partnershipAreaId: area.id },
+          odd,
+          today,
+          byService,
+        );
+        const scanned = await periodFigures(
+          database.db,
+          { partnershipAreaId: area.id },
+          odd,
+          today,
+          byService,
+          'scan',
+        );
+        expect(order(mixed)).toEqual(order(scanned));
+        expect(mixed.length).toBeGreaterThan(odd.length - 2);
+      }
   });
 
   it('count the referrals waiting now by their flag, as each referral’s own wait gives', async () => {

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { longestDays, standardDays, waitingStatuses, warningDays } from '../referrals/referralStatus.ts';
+import { type DayRange, type WaitSources, waitSources } from './waitSources.ts';
 
 /**
  * Waiting-time figures, counted in SQL: counts only, never names. A wait is
@@ -43,6 +44,7 @@ const waitingList = sql.join(
   sql`, `,
 );
 const sentOn = sql`(r.sent_at at time zone 'Europe/London')::date`;
+const ukStart = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/London')`;
 
 /**
  * A referral sent before this instant has waited more than `days` by today: the UK midnight
@@ -60,15 +62,12 @@ function scopeFilter(scope: WaitScope): SQL {
   return sql`r.organisation_id = ${scope.organisationId}`;
 }
 
-/** Whole calendar quarters' first days: the histograms hold those exactly. */
-const quarterStart = /^\d{4}-(01|04|07|10)-01$/;
-
 /**
  * Figures for each of the periods from each of `quarterStarts` (first days, consecutive) to the next,
  * the last one open-ended, in one statement; by service too when `byService` (grouping sets: each
- * service, and the whole scope, whose median is worked out over all its referrals). When every
- * start is a quarter's first day they are read from the waiting-time histograms that triggers keep
- * (`referral_wait_count`, migration 0025); otherwise from the referrals themselves.
+ * service, and the whole scope, whose median is worked out over all its referrals). Whole quarters
+ * are read from the waiting-time histograms that triggers keep (`referral_wait_count`, migration
+ * 0025); the days of a period outside whole quarters from the referrals themselves (waitSources.ts).
  */
 export async function quarterFigures(
   db: Db,
@@ -77,13 +76,13 @@ export async function quarterFigures(
   today: string,
   byService = false,
 ): Promise<QuarterFigures[]> {
-  const source = quarterStarts.every((day) => quarterStart.test(day)) ? 'histogram' : 'scan';
-  return periodFigures(db, scope, quarterStarts, today, byService, source);
+  return periodFigures(db, scope, quarterStarts, today, byService, 'histogram');
 }
 
 /**
- * The figures from either source: `histogram` needs whole quarters; `scan` reads every referral
- * in the periods (and is what the histograms must agree with: a test checks they do).
+ * The figures from either source: `histogram` reads whole quarters from the histograms and only the
+ * odd days from the referrals; `scan` reads every referral in the periods (and is what the
+ * histograms must agree with: a test checks they do).
  */
 export async function periodFigures(
   db: Db,
@@ -95,6 +94,10 @@ export async function periodFigures(
 ): Promise<QuarterFigures[]> {
   const starts = [...quarterStarts].sort().reverse();
   const fromQuarter = starts.at(-1) ?? today;
+  const sources: WaitSources =
+    source === 'histogram'
+      ? waitSources([...starts].reverse(), today)
+      : { histogram: [], scan: [{ from: fromQuarter, until: undefined }] };
   const totals = byService ? sql`grouping sets ((quarter, service_id), (quarter))` : sql`quarter, service_id`;
   const waits = byService
     ? sql`grouping sets ((quarter, service_id, wait), (quarter, wait))`
@@ -102,10 +105,15 @@ export async function periodFigures(
   // The referrals counted by period, service, kind and wait (h): then the figures, and the median
   // read from those counts: the middle wait, or the mean of the two middle ones, exactly as
   // percentile_cont(0.5) gives over the rows themselves (a test checks they agree).
-  const counted =
-    source === 'histogram'
-      ? histogramCounts(scope, starts, fromQuarter, today, byService)
-      : scanCounts(scope, starts, fromQuarter, today, byService);
+  const counted = sql.join(
+    [
+      ...(sources.histogram.length
+        ? [histogramCounts(scope, starts, sources.histogram, today, byService)]
+        : []),
+      ...(sources.scan.length ? [scanCounts(scope, starts, sources.scan, today, byService)] : []),
+    ],
+    sql` union all `,
+  );
   return queryRows<QuarterFigures>(
     db,
     sql`with h as (${counted}),
@@ -150,13 +158,19 @@ function periodOf(starts: string[], value: SQL): SQL {
 function scanCounts(
   scope: WaitScope,
   starts: string[],
-  fromQuarter: string,
+  ranges: DayRange[],
   today: string,
   byService: boolean,
 ) {
   // Each referral's period by comparing its instant with each period's first moment in the UK:
   // cheaper over a million rows than converting every row's time zone to truncate it.
-  const ukStart = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/London')`;
+  const inRanges = sql.join(
+    ranges.map(
+      (r) =>
+        sql`(r.sent_at >= ${ukStart(r.from)}${r.until === undefined ? sql`` : sql` and r.sent_at < ${ukStart(r.until)}`})`,
+    ),
+    sql` or `,
+  );
   const quarterOf = sql`case ${sql.join(
     starts.map((day) => sql`when r.sent_at >= ${ukStart(day)} then ${day}::date`),
     sql` `,
@@ -168,7 +182,7 @@ function scanCounts(
         case when r.first_support_on is not null then greatest(0, r.first_support_on - ${sentOn})
           when r.status in (${waitingList}) then greatest(0, ${today}::date - ${sentOn}) end as wait
       from referral r
-      where r.sent_at >= ${ukStart(fromQuarter)} and ${scopeFilter(scope)}
+      where (${inRanges}) and ${scopeFilter(scope)}
     ) r group by quarter, service_id, started, waiting, wait`;
 }
 
@@ -180,17 +194,24 @@ function scanCounts(
 function histogramCounts(
   scope: WaitScope,
   starts: string[],
-  fromQuarter: string,
+  ranges: DayRange[],
   today: string,
   byService: boolean,
 ) {
+  const inRanges = sql.join(
+    ranges.map(
+      (r) =>
+        sql`(h.quarter >= ${r.from}::date${r.until === undefined ? sql`` : sql` and h.quarter < ${r.until}::date`})`,
+    ),
+    sql` or `,
+  );
   return sql`select ${periodOf(starts, sql`h.quarter`)} as quarter,
       ${byService ? sql`h.service_id` : sql`null::uuid`} as service_id,
       h.kind = 'started' as started, h.kind = 'waiting' as waiting,
       case h.kind when 'started' then h.days when 'waiting' then greatest(0, ${today}::date - (h.quarter + h.days)) end as wait,
       h.n
     from referral_wait_count h
-    where h.quarter >= ${fromQuarter}::date and ${histogramScope(scope)}`;
+    where (${inRanges}) and ${histogramScope(scope)}`;
 }
 
 function histogramScope(scope: WaitScope): SQL {
