@@ -84,7 +84,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     { name: 'email outbox', run: async () => void (await services.mailer.sendWaiting()) },
     referralDraftsTask(services.db),
   ]);
-  setUpHousekeeping(app, [auditFactsTask(services.db)], auditFactsEveryMs);
+  setUpHousekeeping(app, [auditFactsTask(services.db), services.auditResults.task()], auditFactsEveryMs);
 
   signInRoutes(app, services.signIn);
   pageRoutes(app);
@@ -105,14 +105,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   waitingTimesRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
   const auditOutputOptions = {
     threshold: deps.smallNumberThreshold ?? 10,
-    views: deps.auditViews ?? auditViews,
+    views: (deps.auditViews ?? auditViews).map((view) => services.auditResults.view(view)),
   };
   auditExportRoutes(app, services.db, auditOutputOptions);
   auditReportRoutes(app, services.db, auditOutputOptions);
-  needRoutes(app, services.db);
-  gapRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
+  needRoutes(app, services.db, services.auditResults);
+  gapRoutes(app, services.db, deps.smallNumberThreshold ?? 10, services.auditResults);
   simdRoutes(app, services.db);
-  auditRoutes(app, services.db, deps.smallNumberThreshold ?? 10);
+  auditRoutes(app, services.db, deps.smallNumberThreshold ?? 10, services.auditResults);
   adminRoutes(app, services);
   finderRoutes(
     app,

@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { ApiTokenService } from './features/api/apiTokenService.ts';
+import { AuditResults } from './features/audit/auditResults.ts';
 import { DirectorySnapshots } from './features/directory/directorySnapshot.ts';
 import { Mailer } from './features/notifications/mailer.ts';
 import { SessionStore } from './platform/auth/sessionStore.ts';
@@ -22,6 +23,8 @@ export function createServices(
     sessions,
     signIn: new SignInService(database.db, sessions),
     apiTokens: new ApiTokenService(database.db),
+    /** The provision audit's figures, kept a few minutes per area and filters. */
+    auditResults: new AuditResults(),
     /** The directory in memory for the finder and Open Referral, reloaded when its version moves. */
     directory: new DirectorySnapshots(database.db),
     mailer: new Mailer(database.db, {

@@ -44,30 +44,55 @@ create table audit_support (
 create index audit_support_area_idx on audit_support (partnership_area_id, started_on);
 create index audit_support_family_idx on audit_support (family_id);
 
--- Marks the families a statement touched as stale.
+-- Marks the families a statement touched as stale: for an update, only where
+-- something the audit reads changed (recording a contact updates a support
+-- row's last contact date, which changes nothing here).
 create function audit_mark_stale() returns trigger language plpgsql as $$
 begin
-  if tg_table_name = 'person' then
+  if tg_op = 'INSERT' then
+    insert into audit_stale_family (family_id) select distinct family_id from new_rows on conflict do nothing;
+  elsif tg_op = 'DELETE' then
+    insert into audit_stale_family (family_id) select distinct family_id from old_rows on conflict do nothing;
+  elsif tg_table_name = 'person' then
     insert into audit_stale_family (family_id)
-      select distinct ms.family_id from member_support ms where ms.person_id in (select id from new_rows)
+      select distinct ms.family_id from member_support ms
+      where ms.person_id in (
+        select n.id from new_rows n join old_rows o on o.id = n.id
+        where (n.date_of_birth, n.approximate_age, n.approximate_age_on, n.gender, n.postcode)
+          is distinct from (o.date_of_birth, o.approximate_age, o.approximate_age_on, o.gender, o.postcode))
       on conflict do nothing;
   elsif tg_table_name = 'family' then
     insert into audit_stale_family (family_id)
       select n.id from new_rows n join old_rows o on o.id = n.id
       where (n.partnership_area_id, n.locality_id) is distinct from (o.partnership_area_id, o.locality_id)
       on conflict do nothing;
-  elsif tg_op = 'INSERT' then
-    insert into audit_stale_family (family_id) select distinct family_id from new_rows on conflict do nothing;
-  elsif tg_op = 'DELETE' then
-    insert into audit_stale_family (family_id) select distinct family_id from old_rows on conflict do nothing;
+  elsif tg_table_name = 'member_support' then
+    insert into audit_stale_family (family_id)
+      select n.family_id from new_rows n join old_rows o on o.id = n.id
+      where (n.family_id, n.person_id, n.organisation_id, n.started_on, n.closed_on)
+        is distinct from (o.family_id, o.person_id, o.organisation_id, o.started_on, o.closed_on)
+      union select o.family_id from new_rows n join old_rows o on o.id = n.id where n.family_id <> o.family_id
+      on conflict do nothing;
+  elsif tg_table_name = 'family_membership' then
+    insert into audit_stale_family (family_id)
+      select n.family_id from new_rows n join old_rows o on o.id = n.id
+      where (n.family_id, n.person_id, n.roles, n.ended_on) is distinct from (o.family_id, o.person_id, o.roles, o.ended_on)
+      union select o.family_id from new_rows n join old_rows o on o.id = n.id where n.family_id <> o.family_id
+      on conflict do nothing;
   else
     insert into audit_stale_family (family_id)
-      select family_id from new_rows union select family_id from old_rows
+      select n.family_id from new_rows n join old_rows o on o.id = n.id
+      where (n.family_id, n.from_person_id, n.to_person_id, n.kind, n.current)
+        is distinct from (o.family_id, o.from_person_id, o.to_person_id, o.kind, o.current)
+      union select o.family_id from new_rows n join old_rows o on o.id = n.id where n.family_id <> o.family_id
       on conflict do nothing;
   end if;
   return null;
 end
 $$;
+
+-- A person's support rows, for the trigger above.
+create index member_support_person_idx on member_support (person_id);
 
 create trigger audit_stale_insert after insert on member_support
   referencing new table as new_rows for each statement execute function audit_mark_stale();

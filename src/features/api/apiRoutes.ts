@@ -47,7 +47,11 @@ export async function apiRoutes(
       await api.register(programmeApi, { db: services.db });
       await api.register(contactApi, { db: services.db });
       await api.register(referralApi, { db: services.db, mailer: services.mailer });
-      await api.register(auditApi, { db: services.db, threshold: options.smallNumberThreshold });
+      await api.register(auditApi, {
+        db: services.db,
+        threshold: options.smallNumberThreshold,
+        results: services.auditResults,
+      });
     },
     { prefix: '/api/v1' },
   );

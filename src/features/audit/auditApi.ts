@@ -8,6 +8,7 @@ import { todayInUk } from '../chronology/dateParts.ts';
 import { checkFilters } from './auditFilters.ts';
 import { filterProblem } from './auditOutputRequest.ts';
 import { auditChoices, suppressionRule } from './auditPresenter.ts';
+import type { AuditResults } from './auditResults.ts';
 import { auditRead } from './auditRoutes.ts';
 import {
   AuditIndexSchema,
@@ -19,7 +20,7 @@ import {
 import { suppressTables } from './auditTable.ts';
 import type { AuditFilters } from './auditView.ts';
 import { auditViewById, auditViews } from './auditViews.ts';
-import { keyFigures } from './keyFigures.ts';
+import type { keyFigures } from './keyFigures.ts';
 
 const refused =
   'Only a partnership lead’s token reads the provision audit. Ask your organisation’s Hearth administrator for one.';
@@ -29,10 +30,11 @@ const refused =
  * figures as the pages, every table through the small-number rule (never a
  * raw count), for a partnership lead's token only. Every read is audited.
  */
-export const auditApi: FastifyPluginAsyncTypebox<{ db: Db; threshold: number }> = async (
-  app,
-  { db, threshold },
-) => {
+export const auditApi: FastifyPluginAsyncTypebox<{
+  db: Db;
+  threshold: number;
+  results: AuditResults;
+}> = async (app, { db, threshold, results }) => {
   async function filtersOf(
     request: FastifyRequest,
   ): Promise<
@@ -69,7 +71,7 @@ export const auditApi: FastifyPluginAsyncTypebox<{ db: Db; threshold: number }> 
         return sendProblem(reply, problem(403, refused));
       }
       if (result.kind === 'invalid') return sendProblem(reply, result.problem);
-      const figures = await keyFigures(db, request.access, result.filters);
+      const figures = await results.keyFigures(db, request.access, result.filters);
       await auditRead(db, request, 'contents', result.filters);
       return {
         ...shown([figures], result.filters),
@@ -109,7 +111,7 @@ export const auditApi: FastifyPluginAsyncTypebox<{ db: Db; threshold: number }> 
       const view = auditViewById(request.params.viewId);
       if (!view) return sendProblem(reply, problem(404, 'There is no such view of the audit.'));
       if (result.kind === 'invalid') return sendProblem(reply, result.problem);
-      const tables = await view.build(db, request.access, result.filters);
+      const tables = await results.view(view).build(db, request.access, result.filters);
       await auditRead(db, request, view.id, result.filters);
       return {
         view: { id: view.id, title: view.title, summary: view.summary },

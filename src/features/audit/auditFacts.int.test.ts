@@ -123,6 +123,13 @@ describe('the audit’s pre-aggregates', () => {
     const db = database.db;
     await refreshAuditFacts(db);
     const [u, m, c] = family.people as [string, string, string];
+    // Changes to what the audit does not read mark nothing stale.
+    await db.execute(
+      sql`update member_support set last_contact_on = current_date where family_id = ${family.id}`,
+    );
+    await db.execute(sql`update person set given_name = 'Agnes' where id = ${m}`);
+    await db.execute(sql`update family set name = 'Renamed' where id = ${family.id}`);
+    expect(await queryRows(db, sql`select count(*)::int as n from audit_stale_family`)).toEqual([{ n: 0 }]);
     await db.execute(sql`update person set date_of_birth = '1961-03-04', gender = 'woman', postcode = 'GM2 2BB'
       where id = ${m}`);
     await db.execute(sql`update family_membership set roles = array['child_or_young_person', 'young_carer', 'bereaved']

@@ -6,10 +6,10 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { checkFilters, filterQuery } from './auditFilters.ts';
 import { auditChoices, filtersText, presentFilters, presentTables } from './auditPresenter.ts';
+import type { AuditResults } from './auditResults.ts';
 import { auditAreaOf } from './auditScope.ts';
 import type { AuditFilters } from './auditView.ts';
 import { auditViewById, auditViews } from './auditViews.ts';
-import { keyFigures } from './keyFigures.ts';
 
 const pages = 'features/audit/pages';
 
@@ -34,7 +34,12 @@ export async function auditRead(
  * The provision audit for partnership leads: the contents with key figures,
  * and each view's tables, every count through the small-number rule.
  */
-export function auditRoutes(app: FastifyInstance, db: Db, smallNumberThreshold: number): void {
+export function auditRoutes(
+  app: FastifyInstance,
+  db: Db,
+  smallNumberThreshold: number,
+  results: AuditResults,
+): void {
   const lead = { preHandler: requireRole('partnership_lead') };
 
   async function filtersOf(request: FastifyRequest, reply: FastifyReply, action: string) {
@@ -51,7 +56,7 @@ export function auditRoutes(app: FastifyInstance, db: Db, smallNumberThreshold: 
     const { choices, checked, form } = await filtersOf(request, reply, '/partnership/audit');
     const filters = checked.ok ? checked.filters : undefined;
     const figures = filters
-      ? presentTables([await keyFigures(db, request.access, filters)], smallNumberThreshold)[0]
+      ? presentTables([await results.keyFigures(db, request.access, filters)], smallNumberThreshold)[0]
       : undefined;
     if (filters) await auditRead(db, request, 'contents', filters);
     const query = filters ? `?${filterQuery(filters)}` : '';
@@ -79,7 +84,7 @@ export function auditRoutes(app: FastifyInstance, db: Db, smallNumberThreshold: 
     const { choices, checked, form } = await filtersOf(request, reply, `/partnership/audit/${view.id}`);
     const filters = checked.ok ? checked.filters : undefined;
     const tables = filters
-      ? presentTables(await view.build(db, request.access, filters), smallNumberThreshold)
+      ? presentTables(await results.view(view).build(db, request.access, filters), smallNumberThreshold)
       : [];
     if (filters) await auditRead(db, request, view.id, filters);
     return reply.page(`${pages}/auditView.njk`, {

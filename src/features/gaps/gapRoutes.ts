@@ -4,6 +4,7 @@ import { requireRole } from '../../platform/auth/authHooks.ts';
 import { filterQuery } from '../audit/auditFilters.ts';
 import { checkRequestFilters } from '../audit/auditOutputRequest.ts';
 import { auditChoices, filtersText, presentFilters } from '../audit/auditPresenter.ts';
+import type { AuditResults } from '../audit/auditResults.ts';
 import type { ShownRow, ShownTable } from '../audit/auditTable.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { supportKindGroups } from './gapDefinitions.ts';
@@ -50,7 +51,7 @@ function compactKinds(table: ShownTable): ShownTable {
  * The gap page: what the gap analysis found, each gap with its rule, and its
  * proposals. The audit's filters, read and shown as on its other views.
  */
-export function gapRoutes(app: FastifyInstance, db: Db, threshold: number): void {
+export function gapRoutes(app: FastifyInstance, db: Db, threshold: number, results: AuditResults): void {
   app.get('/partnership/gaps', { preHandler: requireRole('partnership_lead') }, async (request, reply) => {
     const today = todayInUk(new Date());
     const choices = await auditChoices(db, request.access.partnershipAreaId ?? '');
@@ -65,7 +66,7 @@ export function gapRoutes(app: FastifyInstance, db: Db, threshold: number): void
     if (!checked.ok)
       return reply.code(400).page('features/gaps/pages/gaps.njk', { form, errorList: form.errorList });
     const filters = checked.filters;
-    const { tables, gaps } = await findGaps(db, request.access, filters, threshold);
+    const { tables, gaps } = await findGaps(db, request.access, filters, threshold, results);
     const proposals = new ProposalRepository(db, request.access);
     const recorded = await proposals.forGaps(gaps.map((g) => g.key));
     const query = filterQuery(filters);
@@ -97,5 +98,5 @@ export function gapRoutes(app: FastifyInstance, db: Db, threshold: number): void
     });
   });
 
-  proposalRoutes(app, db, threshold);
+  proposalRoutes(app, db, threshold, results);
 }

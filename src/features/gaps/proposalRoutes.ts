@@ -11,6 +11,7 @@ import {
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { type FieldErrors, field } from '../../platform/http/forms.ts';
 import { checkRequestFilters } from '../audit/auditOutputRequest.ts';
+import type { AuditResults } from '../audit/auditResults.ts';
 import { parseDateParts, todayInUk } from '../chronology/dateParts.ts';
 import { partnershipRecordChanges } from '../partnership/partnershipHistory.ts';
 import { dateItems, idParam, planErrorList } from '../plan/planPageHelpers.ts';
@@ -105,7 +106,7 @@ function typedValues(form: ProposalForm): Record<string, string | null> {
 }
 
 /** The proposals a partnership tracks: the list with filters, recording one from a gap, its page and changes. */
-export function proposalRoutes(app: FastifyInstance, db: Db, threshold: number): void {
+export function proposalRoutes(app: FastifyInstance, db: Db, threshold: number, results: AuditResults): void {
   app.get('/partnership/proposals', lead, async (request, reply) => {
     const repository = new ProposalRepository(db, request.access);
     const query = (request.query ?? {}) as Record<string, string>;
@@ -151,7 +152,7 @@ export function proposalRoutes(app: FastifyInstance, db: Db, threshold: number):
     // The gap as the gap page found it, for the same filters; filters that do not read find no gap.
     const checked = await checkRequestFilters(db, request);
     if (!checked.ok) throw new NotFoundError();
-    const { gaps } = await findGaps(db, request.access, checked.filters, threshold);
+    const { gaps } = await findGaps(db, request.access, checked.filters, threshold, results);
     const gap = gaps.find((g) => g.key === query.gap);
     if (!gap) throw new NotFoundError();
     const form = {

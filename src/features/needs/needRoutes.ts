@@ -10,6 +10,7 @@ import {
 } from '../../platform/concurrency/optimisticLock.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { type FieldErrors, field } from '../../platform/http/forms.ts';
+import type { AuditResults } from '../audit/auditResults.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { partnershipRecordChanges } from '../partnership/partnershipHistory.ts';
 import { idParam } from '../plan/planPageHelpers.ts';
@@ -45,7 +46,7 @@ function thisYear(): number {
 }
 
 /** The partnership's need estimates: the list by year, adding, changing with a version check, and importing. */
-export function needRoutes(app: FastifyInstance, db: Db): void {
+export function needRoutes(app: FastifyInstance, db: Db, results: AuditResults): void {
   app.get('/partnership/needs', lead, async (request, reply) => {
     const repository = new NeedRepository(db, request.access);
     const query = (request.query ?? {}) as Record<string, string>;
@@ -104,6 +105,7 @@ export function needRoutes(app: FastifyInstance, db: Db): void {
         .code(409)
         .page(`${pages}/needForm.njk`, await formPage(repository, form, errors, saved.exists));
     }
+    results.forgetArea(request.access.partnershipAreaId);
     return reply.redirect(`/partnership/needs?year=${checked.value.forYear}&added=1`, 303);
   });
 
@@ -185,6 +187,7 @@ export function needRoutes(app: FastifyInstance, db: Db): void {
         }),
       );
     }
+    results.forgetArea(request.access.partnershipAreaId);
     return reply.redirect(`/partnership/needs?year=${estimate.forYear}&changed=1`, 303);
   });
 
@@ -214,6 +217,7 @@ export function needRoutes(app: FastifyInstance, db: Db): void {
     }
     const saved = await repository.importRows(rows);
     const year = Math.max(...rows.map((r) => r.forYear));
+    results.forgetArea(request.access.partnershipAreaId);
     return reply.redirect(`/partnership/needs?year=${year}&imported=${saved.added},${saved.changed}`, 303);
   });
 }
