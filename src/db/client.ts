@@ -33,8 +33,7 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
-const statementNames = new Map<string, string>();
-/** Beyond this many distinct statements, new ones run unprepared (e.g. IN lists of every length). */
+/** Beyond this many distinct statements on a connection, new ones run unprepared (e.g. IN lists of every length). */
 const maxPreparedStatements = 1000;
 
 /**
@@ -43,6 +42,9 @@ const maxPreparedStatements = 1000;
  * plans the long access-checked queries once rather than on every request.
  */
 class PreparingClient extends pg.Client {
+  /** This connection's prepared statements, by their text. */
+  private readonly statementNames = new Map<string, string>();
+
   // biome-ignore lint/suspicious/noExplicitAny: pg's overloads cannot be forwarded with their types.
   override query(config: any, values?: any, callback?: any): any {
     if (
@@ -52,20 +54,20 @@ class PreparingClient extends pg.Client {
       !config.name &&
       !config.submit
     ) {
-      const name = statementName(config.text);
+      const name = this.statementName(config.text);
       if (name) return super.query({ ...config, name }, values, callback);
     }
     return super.query(config, values, callback);
   }
-}
 
-function statementName(text: string): string | undefined {
-  let name = statementNames.get(text);
-  if (name === undefined && statementNames.size < maxPreparedStatements) {
-    name = `h${statementNames.size}`;
-    statementNames.set(text, name);
+  private statementName(text: string): string | undefined {
+    let name = this.statementNames.get(text);
+    if (name === undefined && this.statementNames.size < maxPreparedStatements) {
+      name = `h${this.statementNames.size}`;
+      this.statementNames.set(text, name);
+    }
+    return name;
   }
-  return name;
 }
 
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite. */
