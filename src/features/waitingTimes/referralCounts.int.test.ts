@@ -152,12 +152,12 @@ describe('referral counts kept by triggers', () => {
       { organisationId: orgIds[0] as string },
       { organisationId: orgIds[1] as string, serviceId: services[4]?.id },
     ];
+    const order = (rows: QuarterFigures[]) =>
+      [...rows].sort((a, b) => `${a.quarter}${a.serviceId}`.localeCompare(`${b.quarter}${b.serviceId}`));
     for (const scope of scopes)
       for (const byService of [true, false]) {
         const fromHistogram = await periodFigures(database.db, scope, starts, today, byService, 'histogram');
         const fromScan = await periodFigures(database.db, scope, starts, today, byService, 'scan');
-        const order = (rows: typeof fromScan) =>
-          [...rows].sort((a, b) => `${a.quarter}${a.serviceId}`.localeCompare(`${b.quarter}${b.serviceId}`));
         expect(order(fromHistogram)).toEqual(order(fromScan));
         expect(fromScan.some((r) => r.medianDays !== null && r.longestWaitingDays !== null)).toBe(true);
       }
@@ -169,25 +169,11 @@ describe('referral counts kept by triggers', () => {
       [starts[5] as string, '2025-12-31', tomorrow],
       ['2025-09-09', tomorrow],
     ];
+    const whole = { partnershipAreaId: area.id };
     for (const odd of oddPeriods.map((p) => [...p].sort()))
       for (const byService of [true, false]) {
-        const order = (rows: QuarterFigures[]) =>
-          [...rows].sort((a, b) => `${a.quarter}${a.serviceId}`.localeCompare(`${b.quarter}${b.serviceId}`));
-        const mixed = await quarterFigures(
-          database.db,
-          { partnershipAreaId: area.id },
-          odd,
-          today,
-          byService,
-        );
-        const scanned = await periodFigures(
-          database.db,
-          { partnershipAreaId: area.id },
-          odd,
-          today,
-          byService,
-          'scan',
-        );
+        const mixed = await quarterFigures(database.db, whole, odd, today, byService);
+        const scanned = await periodFigures(database.db, whole, odd, today, byService, 'scan');
         expect(order(mixed)).toEqual(order(scanned));
         expect(mixed.length).toBeGreaterThan(odd.length - 2);
       }
