@@ -10,10 +10,11 @@
 -- the views count from rows that are never behind the records.
 --
 -- audit_contact_count: attended contacts and their minutes by organisation,
--- worker, the family's area and locality, and UK day. Triggers append each
--- statement's change as a pending row (no row is shared between writers, so
--- recording a contact never waits for another); the application folds
--- pending rows into the day's row now and then, and the views read both.
+-- paid staff or volunteers, the family's area and locality, and UK day.
+-- Triggers append each statement's change as a pending row (no row is shared
+-- between writers, so recording a contact never waits for another); the
+-- application folds pending rows into the day's row now and then, and the
+-- views read both.
 
 create table audit_stale_family (
   family_id uuid primary key
@@ -122,7 +123,8 @@ insert into audit_stale_family (family_id) select id from family;
 
 create table audit_contact_count (
   organisation_id uuid not null,
-  worker_id uuid not null,
+  -- Held by a volunteer or peer worker (the worker's volunteer role), or by paid staff.
+  volunteer boolean not null,
   partnership_area_id uuid not null,
   locality_id uuid,
   -- The UK day the contact was held.
@@ -133,36 +135,36 @@ create table audit_contact_count (
   pending boolean not null default true
 );
 create unique index audit_contact_count_key on audit_contact_count
-  (partnership_area_id, day, organisation_id, worker_id, locality_id) nulls not distinct where not pending;
+  (partnership_area_id, day, organisation_id, volunteer, locality_id) nulls not distinct where not pending;
 create index audit_contact_count_pending_idx on audit_contact_count (partnership_area_id) where pending;
 
 -- A contact counts when it went ahead and was not recorded in error.
 create function audit_contact_change() returns trigger language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
-    insert into audit_contact_count (organisation_id, worker_id, partnership_area_id, locality_id, day, contacts, minutes)
-      select c.organisation_id, c.worker_id, f.partnership_area_id, f.locality_id,
+    insert into audit_contact_count (organisation_id, volunteer, partnership_area_id, locality_id, day, contacts, minutes)
+      select c.organisation_id, 'volunteer' = any(w.roles), f.partnership_area_id, f.locality_id,
         (c.occurred_at at time zone 'Europe/London')::date, count(*)::int, coalesce(sum(c.duration_minutes), 0)
-      from new_rows c join family f on f.id = c.family_id
+      from new_rows c join family f on f.id = c.family_id join app_user w on w.id = c.worker_id
       where c.outcome = 'attended' and c.in_error_at is null
       group by 1, 2, 3, 4, 5;
   elsif tg_op = 'DELETE' then
-    insert into audit_contact_count (organisation_id, worker_id, partnership_area_id, locality_id, day, contacts, minutes)
-      select c.organisation_id, c.worker_id, f.partnership_area_id, f.locality_id,
+    insert into audit_contact_count (organisation_id, volunteer, partnership_area_id, locality_id, day, contacts, minutes)
+      select c.organisation_id, 'volunteer' = any(w.roles), f.partnership_area_id, f.locality_id,
         (c.occurred_at at time zone 'Europe/London')::date, -count(*)::int, -coalesce(sum(c.duration_minutes), 0)
-      from old_rows c join family f on f.id = c.family_id
+      from old_rows c join family f on f.id = c.family_id join app_user w on w.id = c.worker_id
       where c.outcome = 'attended' and c.in_error_at is null
       group by 1, 2, 3, 4, 5;
   else
     -- Old rows out, new rows in; an edit that changes nothing counted appends nothing.
-    insert into audit_contact_count (organisation_id, worker_id, partnership_area_id, locality_id, day, contacts, minutes)
-      select c.organisation_id, c.worker_id, f.partnership_area_id, f.locality_id,
+    insert into audit_contact_count (organisation_id, volunteer, partnership_area_id, locality_id, day, contacts, minutes)
+      select c.organisation_id, 'volunteer' = any(w.roles), f.partnership_area_id, f.locality_id,
         (c.occurred_at at time zone 'Europe/London')::date, sum(c.sign)::int, coalesce(sum(c.sign * c.duration_minutes), 0)
       from (
         select o.*, -1 as sign from old_rows o where o.outcome = 'attended' and o.in_error_at is null
         union all
         select n.*, 1 from new_rows n where n.outcome = 'attended' and n.in_error_at is null
-      ) c join family f on f.id = c.family_id
+      ) c join family f on f.id = c.family_id join app_user w on w.id = c.worker_id
       group by 1, 2, 3, 4, 5
       having sum(c.sign) <> 0 or coalesce(sum(c.sign * c.duration_minutes), 0) <> 0;
   end if;
@@ -180,8 +182,8 @@ create trigger audit_contact_delete after delete on contact
 -- A family moving area or locality takes its contacts with it.
 create function audit_contact_family_moved() returns trigger language plpgsql as $$
 begin
-  insert into audit_contact_count (organisation_id, worker_id, partnership_area_id, locality_id, day, contacts, minutes)
-    select c.organisation_id, c.worker_id, m.partnership_area_id, m.locality_id,
+  insert into audit_contact_count (organisation_id, volunteer, partnership_area_id, locality_id, day, contacts, minutes)
+    select c.organisation_id, 'volunteer' = any(w.roles), m.partnership_area_id, m.locality_id,
       (c.occurred_at at time zone 'Europe/London')::date, sum(m.sign)::int, coalesce(sum(m.sign * c.duration_minutes), 0)
     from (
       select o.id, o.partnership_area_id, o.locality_id, -1 as sign
@@ -191,7 +193,7 @@ begin
       select n.id, n.partnership_area_id, n.locality_id, 1
       from old_rows o join new_rows n on n.id = o.id
       where (n.partnership_area_id, n.locality_id) is distinct from (o.partnership_area_id, o.locality_id)
-    ) m join contact c on c.family_id = m.id
+    ) m join contact c on c.family_id = m.id join app_user w on w.id = c.worker_id
     where c.outcome = 'attended' and c.in_error_at is null
     group by 1, 2, 3, 4, 5;
   return null;
@@ -201,16 +203,41 @@ $$;
 create trigger audit_contact_family_update after update on family
   referencing old table as old_rows new table as new_rows for each statement execute function audit_contact_family_moved();
 
+-- A worker given or losing the volunteer role takes their contacts to the other side.
+create function audit_contact_worker_changed() returns trigger language plpgsql as $$
+begin
+  insert into audit_contact_count (organisation_id, volunteer, partnership_area_id, locality_id, day, contacts, minutes)
+    select c.organisation_id, m.volunteer, f.partnership_area_id, f.locality_id,
+      (c.occurred_at at time zone 'Europe/London')::date, sum(m.sign)::int, coalesce(sum(m.sign * c.duration_minutes), 0)
+    from (
+      select o.id, 'volunteer' = any(o.roles) as volunteer, -1 as sign
+      from old_rows o join new_rows n on n.id = o.id
+      where ('volunteer' = any(n.roles)) <> ('volunteer' = any(o.roles))
+      union all
+      select n.id, 'volunteer' = any(n.roles), 1
+      from old_rows o join new_rows n on n.id = o.id
+      where ('volunteer' = any(n.roles)) <> ('volunteer' = any(o.roles))
+    ) m join contact c on c.worker_id = m.id join family f on f.id = c.family_id
+    where c.outcome = 'attended' and c.in_error_at is null
+    group by 1, 2, 3, 4, 5;
+  return null;
+end
+$$;
+
+create trigger audit_contact_worker_update after update on app_user
+  referencing old table as old_rows new table as new_rows for each statement execute function audit_contact_worker_changed();
+
 -- Worked out again from the contacts themselves, with contacts readable but not changeable meanwhile.
 create function audit_contact_count_rebuild() returns void language plpgsql as $$
 begin
   lock table contact in share mode;
   lock table family in share mode;
+  lock table app_user in share mode;
   delete from audit_contact_count;
-  insert into audit_contact_count (organisation_id, worker_id, partnership_area_id, locality_id, day, contacts, minutes, pending)
-    select c.organisation_id, c.worker_id, f.partnership_area_id, f.locality_id,
+  insert into audit_contact_count (organisation_id, volunteer, partnership_area_id, locality_id, day, contacts, minutes, pending)
+    select c.organisation_id, 'volunteer' = any(w.roles), f.partnership_area_id, f.locality_id,
       (c.occurred_at at time zone 'Europe/London')::date, count(*)::int, coalesce(sum(c.duration_minutes), 0), false
-    from contact c join family f on f.id = c.family_id
+    from contact c join family f on f.id = c.family_id join app_user w on w.id = c.worker_id
     where c.outcome = 'attended' and c.in_error_at is null
     group by 1, 2, 3, 4, 5;
 end

@@ -28,17 +28,17 @@ async function fromScratch(db: Db) {
 async function contactCounts(db: Db) {
   const kept = await queryRows<Record<string, unknown>>(
     db,
-    sql`select organisation_id, worker_id, partnership_area_id, locality_id, day::text,
+    sql`select organisation_id, volunteer, partnership_area_id, locality_id, day::text,
         sum(contacts)::int as contacts, sum(minutes)::int as minutes
       from audit_contact_count group by 1, 2, 3, 4, 5
       having sum(contacts) <> 0 or sum(minutes) <> 0 order by 1, 2, 3, 4, 5`,
   );
   const counted = await queryRows<Record<string, unknown>>(
     db,
-    sql`select c.organisation_id, c.worker_id, f.partnership_area_id, f.locality_id,
+    sql`select c.organisation_id, 'volunteer' = any(w.roles) as volunteer, f.partnership_area_id, f.locality_id,
         (c.occurred_at at time zone 'Europe/London')::date::text as day,
         count(*)::int as contacts, coalesce(sum(c.duration_minutes), 0)::int as minutes
-      from contact c join family f on f.id = c.family_id
+      from contact c join family f on f.id = c.family_id join app_user w on w.id = c.worker_id
       where c.outcome = 'attended' and c.in_error_at is null
       group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
   );
@@ -190,12 +190,22 @@ describe('the audit’s pre-aggregates', () => {
     await db.execute(sql`update contact set outcome = 'attended', duration_minutes = 30
       where outcome = 'did_not_attend'`);
     await db.execute(sql`update family set locality_id = ${s.second} where id = ${family.id}`);
+    // The paid worker becomes a peer worker: their contacts count as volunteers' from now on.
+    await db.execute(
+      sql`update app_user set roles = array['practitioner', 'volunteer'] where id = ${s.paid.id}`,
+    );
     await foldContactCounts(db);
     await db.execute(sql`update contact set in_error_at = now(), in_error_reason = 'Wrong family'
       where duration_minutes = 45`);
     ({ kept, counted } = await contactCounts(db));
     expect(counted).toContainEqual(
-      expect.objectContaining({ day: '2025-06-02', contacts: 1, minutes: 15, locality_id: s.second }),
+      expect.objectContaining({
+        day: '2025-06-02',
+        contacts: 1,
+        minutes: 15,
+        locality_id: s.second,
+        volunteer: true,
+      }),
     );
     expect(kept).toEqual(counted);
     await foldContactCounts(db);

@@ -137,10 +137,10 @@ export async function foldContactCounts(db: Db): Promise<void> {
     if (!lock?.got) return;
     await tx.execute(sql`with moved as (delete from audit_contact_count where pending returning *)
       insert into audit_contact_count as t
-        (organisation_id, worker_id, partnership_area_id, locality_id, day, contacts, minutes, pending)
-      select organisation_id, worker_id, partnership_area_id, locality_id, day, sum(contacts), sum(minutes), false
+        (organisation_id, volunteer, partnership_area_id, locality_id, day, contacts, minutes, pending)
+      select organisation_id, volunteer, partnership_area_id, locality_id, day, sum(contacts), sum(minutes), false
       from moved group by 1, 2, 3, 4, 5
-      on conflict (partnership_area_id, day, organisation_id, worker_id, locality_id) where not pending
+      on conflict (partnership_area_id, day, organisation_id, volunteer, locality_id) where not pending
       do update set contacts = t.contacts + excluded.contacts, minutes = t.minutes + excluded.minutes`);
   });
 }

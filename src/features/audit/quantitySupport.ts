@@ -48,7 +48,8 @@ const hours = (minutes: number | null) => Math.round(whole(minutes) / 6) / 10;
 /**
  * `con`: contacts held and their minutes by paid staff and by volunteers, per
  * locality and for the area. Without a group, from the pre-aggregated counts
- * by worker and day (auditFacts.ts: the folded rows and those still pending);
+ * by day, paid staff or volunteers (auditFacts.ts: the folded rows and those
+ * still pending);
  * with one, from the contacts themselves, since a group is about the members
  * each contact was with.
  */
@@ -56,10 +57,12 @@ function contactsByLocality(scope: AuditScope): SQL {
   const byRole = sql`sum(x.minutes) filter (where not ('volunteer' = any(w.roles)))::int as staff_minutes,
     sum(x.minutes) filter (where 'volunteer' = any(w.roles))::int as volunteer_minutes`;
   if (!scope.group) {
+    const byKept = sql`sum(x.minutes) filter (where not x.volunteer)::int as staff_minutes,
+      sum(x.minutes) filter (where x.volunteer)::int as volunteer_minutes`;
     const inLocality = scope.locality ? sql` and x.locality_id = ${scope.locality.id}::uuid` : sql``;
     return sql`con as (
-      select ${localityKey(sql`x.locality_id`)} as k, sum(x.contacts)::int as contacts, ${byRole}
-      from audit_contact_count x join app_user w on w.id = x.worker_id
+      select ${localityKey(sql`x.locality_id`)} as k, sum(x.contacts)::int as contacts, ${byKept}
+      from audit_contact_count x
       where x.partnership_area_id = ${scope.areaId}${inLocality} and ${byOrganisation(sql`x.organisation_id`, scope)}
         and ${dayInPeriod(sql`x.day`, scope)}
       group by grouping sets ((x.locality_id), ())
