@@ -2,8 +2,8 @@
 // a family stale whenever its members, relationships, support or people
 // change; `refreshAuditFacts` works the stale families' rows of
 // `audit_support` out again, and `foldContactCounts` folds the contact
-// counts' pending rows into each day's row. Every audit view calls
-// `auditFactsReady` first, so it counts from rows that are up to date.
+// counts' pending rows into each day's row. Every audit view refreshes the
+// stale families first (`resolveScope`), so it counts from rows that are up to date.
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import type { HousekeepingTask } from '../../platform/housekeeping.ts';
@@ -143,11 +143,6 @@ export async function foldContactCounts(db: Db): Promise<void> {
       on conflict (partnership_area_id, day, organisation_id, volunteer, locality_id) where not pending
       do update set contacts = t.contacts + excluded.contacts, minutes = t.minutes + excluded.minutes`);
   });
-}
-
-/** Brings the audit's pre-aggregates up to date: called before every view counts. */
-export async function auditFactsReady(db: Db): Promise<void> {
-  await refreshAuditFacts(db);
 }
 
 /**

@@ -7,7 +7,7 @@ import { type AccessContext, hasRole } from '../../platform/access/accessContext
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { addDays } from '../plan/planSchedule.ts';
-import { auditFactsReady } from './auditFacts.ts';
+import { refreshAuditFacts } from './auditFacts.ts';
 import { periodText } from './auditFilters.ts';
 import { type AuditGroup, auditGroupByCode } from './auditGroups.ts';
 import type { AuditRow } from './auditTable.ts';
@@ -50,7 +50,7 @@ export async function resolveScope(
 ): Promise<AuditScope> {
   const areaId = auditAreaOf(access);
   // The pre-aggregates the views count from are brought up to date first (auditFacts.ts).
-  await auditFactsReady(db);
+  await refreshAuditFacts(db);
   const [area] = await queryRows<{ councilArea: string; simdId: string | null; simdName: string | null }>(
     db,
     sql`select a.council_area as "councilArea", e.id as "simdId", e.name as "simdName"
