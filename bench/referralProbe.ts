@@ -1,126 +1,18 @@
-// Where a referrals page's time goes, in one process (no load): for the
-// inbox's open tabs and the partnership waiting-times page, each request's
-// statements (how many, and their time), the page render's time, and the
-// whole request's time through app.inject.
+// Where a referrals page's time goes, in one process (no load): the inbox's
+// open tabs as the bench practitioner and the partnership waiting-times page
+// as the bench partnership lead (see bench/pageProbe.ts for what is printed).
 //   DATABASE_URL=postgres://…/hearth_bench npx tsx bench/referralProbe.ts [--requests N]
-// It reads only (a sign-in and the audit events a page writes aside). The CPU time
-// of the app process and of its PostgreSQL backends (read from /proc, so only
-// for a database on this machine) is shared out over the measured requests.
-import fs from 'node:fs';
-import { sql } from 'drizzle-orm';
-import nunjucks from 'nunjucks';
-import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase, queryRows } from '../src/db/client.ts';
-import { benchLeadEmail, benchPassword, benchUserEmail } from '../src/demo/benchData.ts';
-import { TestBrowser } from '../src/testing/testApp.ts';
+import { benchLeadEmail, benchUserEmail } from '../src/demo/benchData.ts';
+import { openProbe, probeArguments } from './pageProbe.ts';
 import { inboxPaths, inboxRowsShown, waitingPath } from './referralTargets.ts';
-import { percentile } from './stats.ts';
 
-const requestsArg = process.argv.indexOf('--requests');
-const requests = requestsArg > 0 ? Number(process.argv[requestsArg + 1]) : 30;
-const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
-if (!config.databaseUrl) throw new Error('DATABASE_URL is needed');
-const probeName = `hearth-probe-${process.pid}`;
-const databaseUrl = new URL(config.databaseUrl);
-databaseUrl.searchParams.set('application_name', probeName);
-const database = await openDatabase({ databaseUrl: databaseUrl.toString() });
-const app = await createApp({ config, database });
-
-// Every statement the pool runs (a transaction's statements go through a checked-out client, so
-// those are counted at `connect`), and every page render, timed.
-const pool = (database.db as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } })
-  .$client;
-const query = pool.query.bind(pool);
-let statements: { ms: number; text: string }[] = [];
-pool.query = async (...args: unknown[]) => {
-  const started = performance.now();
-  try {
-    return await query(...args);
-  } finally {
-    const first = args[0] as string | { text?: string };
-    const text = typeof first === 'string' ? first : (first.text ?? '');
-    statements.push({ ms: performance.now() - started, text: text.replace(/\s+/g, ' ').slice(0, 70) });
-  }
-};
-const render = nunjucks.Environment.prototype.render;
-let renders: number[] = [];
-nunjucks.Environment.prototype.render = function (this: nunjucks.Environment, ...args: unknown[]) {
-  const started = performance.now();
-  try {
-    return (render as (...a: unknown[]) => string).apply(this, args);
-  } finally {
-    renders.push(performance.now() - started);
-  }
-} as typeof render;
-
-/** CPU seconds the app's PostgreSQL backends have used, or NaN when they are not on this machine. */
-async function backendSeconds(): Promise<number> {
-  const rows = await queryRows<{ pid: number }>(
-    database.db,
-    sql`select pid from pg_stat_activity where application_name = ${probeName}`,
-  );
-  let ticks = 0;
-  for (const { pid } of rows) {
-    try {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      return Number.NaN;
-    }
-  }
-  return ticks / 100;
-}
-
-const fmt = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return `p50 ${percentile(sorted, 50).toFixed(1)} p95 ${percentile(sorted, 95).toFixed(1)}`;
-};
-
-async function probe(browser: TestBrowser, url: string, expectRows: boolean): Promise<void> {
-  const totals: number[] = [];
-  const renderTimes: number[] = [];
-  const statementTimes: number[] = [];
-  let perRequest: { ms: number; text: string }[] = [];
-  let rows = 0;
-  let cpu = process.cpuUsage();
-  let backends = 0;
-  for (let i = 0; i < requests + 3; i++) {
-    if (i === 3) {
-      backends = await backendSeconds();
-      cpu = process.cpuUsage();
-    }
-    statements = [];
-    renders = [];
-    const started = performance.now();
-    const response = await browser.get(url);
-    const total = performance.now() - started;
-    if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}`);
-    if (i < 3) continue;
-    totals.push(total);
-    renderTimes.push(renders.reduce((a, b) => a + b, 0));
-    statementTimes.push(statements.reduce((a, b) => a + b.ms, 0));
-    perRequest = [...statements];
-    if (expectRows) rows = inboxRowsShown(response.body);
-  }
-  const appMs = ((used) => (used.user + used.system) / 1000 / requests)(process.cpuUsage(cpu));
-  const backendMs = (((await backendSeconds()) - backends) * 1000) / requests;
-  process.stdout.write(
-    `${url}${expectRows ? ` (${rows} rows)` : ''}\n  request ${fmt(totals)} ms; render ${fmt(renderTimes)} ms;` +
-      ` statements ${perRequest.length} per request, summed ${fmt(statementTimes)} ms\n` +
-      `  CPU per request: app ${appMs.toFixed(1)} ms, PostgreSQL ${backendMs.toFixed(1)} ms\n`,
-  );
-  for (const s of perRequest) process.stdout.write(`    ${s.ms.toFixed(1).padStart(7)} ms  ${s.text}\n`);
-}
-
+const probe = await openProbe(probeArguments(process.argv.slice(2)).requests);
 try {
-  const practitioner = new TestBrowser(app);
-  await practitioner.signIn(benchUserEmail, benchPassword());
-  for (const path of inboxPaths) await probe(practitioner, path, true);
-  const lead = new TestBrowser(app);
-  await lead.signIn(benchLeadEmail, benchPassword());
-  await probe(lead, waitingPath, false);
+  const practitioner = await probe.signIn(benchUserEmail);
+  for (const path of inboxPaths)
+    await probe.probe(practitioner, path, (html) => `${inboxRowsShown(html)} rows`);
+  const lead = await probe.signIn(benchLeadEmail);
+  await probe.probe(lead, waitingPath);
 } finally {
-  await app.close();
-  await database.close();
+  await probe.close();
 }

@@ -1,5 +1,6 @@
 import { and, eq, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
+import { preparedQuery } from '../../db/preparedQuery.ts';
 import type { FacilitatorKind } from '../../db/schemaSupport.ts';
 import {
   type AttendanceMode,
@@ -68,18 +69,28 @@ export function isoWeekday(iso: string): number {
  */
 export async function todaysGroups(db: Db, access: AccessContext, today: string): Promise<TodaysGroup[]> {
   if (!canSeePersonalData(access) || !access.organisationId) return [];
-  const rows = await queryRows<Omit<TodaysGroup, 'href'> & { own: boolean }>(
-    db,
-    sql`select g.id, g.name, g.meets, g.location, o.name as "organisationName",
-          (g.organisation_id = ${access.organisationId}) as own
-        from support_group g join organisation o on o.id = g.organisation_id
-        where g.active and g.weekday = ${isoWeekday(today)}
-          and (g.organisation_id = ${access.organisationId}
-            ${access.userId ? sql`or exists (select 1 from group_facilitator gf where gf.group_id = g.id and gf.user_id = ${access.userId})` : sql``})
-        order by g.name, g.id`,
-  );
+  const rows = await todaysGroupsStatement(db, {
+    organisationId: access.organisationId,
+    userId: access.userId ?? null,
+    weekday: isoWeekday(today),
+  });
   return rows.map(({ own, ...g }) => ({ ...g, href: own ? `/practice/groups/${g.id}` : null }));
 }
+
+/** Prepared once: it runs on every home page view. */
+const todaysGroupsStatement = preparedQuery<
+  { organisationId: string; userId: string | null; weekday: number },
+  Omit<TodaysGroup, 'href'> & { own: boolean }
+>(
+  ({ organisationId, userId, weekday }) =>
+    sql`select g.id, g.name, g.meets, g.location, o.name as "organisationName",
+        (g.organisation_id = ${organisationId}::uuid) as own
+      from support_group g join organisation o on o.id = g.organisation_id
+      where g.active and g.weekday = ${weekday}::int
+        and (g.organisation_id = ${organisationId}::uuid
+          or exists (select 1 from group_facilitator gf where gf.group_id = g.id and gf.user_id = ${userId}::uuid))
+      order by g.name, g.id`,
+);
 
 const groupColumns = sql`g.id, g.name, g.kind, g.programme_id as "programmeId", p.name as "programmeName",
   g.for_whom as "forWhom", g.location, g.meets, g.weekday, g.capacity, g.attendance, g.active, g.version,
