@@ -6,7 +6,8 @@ import type { Db } from './client.ts';
 
 const dialect = new PgDialect();
 
-type Placeholders<V> = { [K in keyof V]: Placeholder<K & string> };
+/** A placeholder for each of a prepared statement's values. */
+export type Placeholders<V> = { [K in keyof V]: Placeholder<K & string> };
 
 /**
  * A statement for a hot page, built from Drizzle SQL once per process and

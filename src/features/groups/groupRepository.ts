@@ -1,6 +1,6 @@
 import { and, eq, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
-import { preparedQuery } from '../../db/preparedQuery.ts';
+import { type Placeholders, preparedQuery } from '../../db/preparedQuery.ts';
 import type { FacilitatorKind } from '../../db/schemaSupport.ts';
 import {
   type AttendanceMode,
@@ -74,23 +74,32 @@ export async function todaysGroups(db: Db, access: AccessContext, today: string)
     userId: access.userId ?? null,
     weekday: isoWeekday(today),
   });
+  return withGroupLinks(rows);
+}
+
+/** A row of `todaysGroupsSql`. */
+export type TodaysGroupRow = Omit<TodaysGroup, 'href'> & { own: boolean };
+
+/** Today's groups with their pages' links, from the rows `todaysGroupsSql` reads. */
+export function withGroupLinks(rows: TodaysGroupRow[]): TodaysGroup[] {
   return rows.map(({ own, ...g }) => ({ ...g, href: own ? `/practice/groups/${g.id}` : null }));
 }
 
+/** The groups meeting on a weekday that an organisation runs or a user facilitates, by name; placeholders in. */
+export function todaysGroupsSql({ organisationId, userId, weekday }: Placeholders<TodaysGroupValues>): SQL {
+  return sql`select g.id, g.name, g.meets, g.location, o.name as "organisationName",
+      (g.organisation_id = ${organisationId}::uuid) as own
+    from support_group g join organisation o on o.id = g.organisation_id
+    where g.active and g.weekday = ${weekday}::int
+      and (g.organisation_id = ${organisationId}::uuid
+        or exists (select 1 from group_facilitator gf where gf.group_id = g.id and gf.user_id = ${userId}::uuid))
+    order by g.name, g.id`;
+}
+
+type TodaysGroupValues = { organisationId: string | null; userId: string | null; weekday: number };
+
 /** Prepared once: it runs on every home page view. */
-const todaysGroupsStatement = preparedQuery<
-  { organisationId: string; userId: string | null; weekday: number },
-  Omit<TodaysGroup, 'href'> & { own: boolean }
->(
-  ({ organisationId, userId, weekday }) =>
-    sql`select g.id, g.name, g.meets, g.location, o.name as "organisationName",
-        (g.organisation_id = ${organisationId}::uuid) as own
-      from support_group g join organisation o on o.id = g.organisation_id
-      where g.active and g.weekday = ${weekday}::int
-        and (g.organisation_id = ${organisationId}::uuid
-          or exists (select 1 from group_facilitator gf where gf.group_id = g.id and gf.user_id = ${userId}::uuid))
-      order by g.name, g.id`,
-);
+const todaysGroupsStatement = preparedQuery<TodaysGroupValues, TodaysGroupRow>(todaysGroupsSql);
 
 const groupColumns = sql`g.id, g.name, g.kind, g.programme_id as "programmeId", p.name as "programmeName",
   g.for_whom as "forWhom", g.location, g.meets, g.weekday, g.capacity, g.attendance, g.active, g.version,

@@ -5,14 +5,12 @@ import { requireUser } from '../../platform/auth/authHooks.ts';
 import { navigationFor } from '../../platform/views/navigation.ts';
 import { NoticeRepository } from '../breakGlass/noticeRepository.ts';
 import { presentMyWork } from '../caseload/myWorkPresenter.ts';
-import { findMyWork } from '../caseload/myWorkRepository.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { FamilyRepository } from '../families/familyRepository.ts';
-import { todaysGroups } from '../groups/groupRepository.ts';
-import { findOverdue } from '../plan/overdueRepository.ts';
 import { ReferralRepository } from '../referrals/referralRepository.ts';
 import { longWaits } from '../waitingTimes/waitingTimesRepository.ts';
 import { FigureCache } from './figureCache.ts';
+import { findHomeWork } from './homeWorkRepository.ts';
 import { presentOverdue } from './overduePresenter.ts';
 
 const sectionText: Record<string, string> = {
@@ -57,14 +55,12 @@ export function homeRoutes(app: FastifyInstance, db: Db): void {
           )
         : undefined;
     const today = todayInUk(new Date());
-    // One statement: the user's overdue plan actions and reviews, access-checked and audited in SQL.
     const practice = canSeePersonalData(access);
     const lead = practice && hasRole(access, 'team_lead') && access.organisationId;
-    const [overdueItems, myWork, groups, notices, waits, referrals] = await Promise.all([
-      practice ? findOverdue(db, access, today) : undefined,
-      // One statement: the worker's members due a contact and their totals, access-checked and audited in SQL.
-      practice ? findMyWork(db, access, today) : undefined,
-      practice ? todaysGroups(db, access, today) : undefined,
+    const [work, notices, waits, referrals] = await Promise.all([
+      // One statement: the user's overdue plan work, members due a contact and today's groups,
+      // access-checked and audited in SQL.
+      practice ? findHomeWork(db, access, today) : undefined,
       new NoticeRepository(db, access).unread(),
       // A team lead's flag: referrals to their organisation waiting over 3 and 6 weeks (counts only).
       lead ? longWaits(db, lead, today) : undefined,
@@ -75,8 +71,8 @@ export function homeRoutes(app: FastifyInstance, db: Db): void {
     ]);
     return reply.page('features/home/home.njk', {
       openFamilies,
-      overdue: overdueItems && presentOverdue(overdueItems, today),
-      myWork: myWork && presentMyWork(myWork, today, groups),
+      overdue: work && presentOverdue(work.overdue, today),
+      myWork: work && presentMyWork(work.myWork, today, work.groups),
       isTeamLead: hasRole(access, 'team_lead'),
       longWaits: waits,
       referralsWaiting: referrals,

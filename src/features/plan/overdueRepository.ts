@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { accessValues, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
+import { accessValues, type Placeholders, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
 import { type AccessContext, canSeePersonalData, hasRole } from '../../platform/access/accessContext.ts';
 import { familyVisible } from '../families/familyVisibility.ts';
 import { memberGoalsVisible } from './planVisibility.ts';
@@ -40,69 +40,81 @@ export async function findOverdue(db: Db, access: AccessContext, today: string):
   return statement(db, { ...accessValues(access), today });
 }
 
-type OverdueValues = ReturnType<typeof accessValues> & { today: string };
+export type OverdueValues = ReturnType<typeof accessValues> & { today: string };
+
+/**
+ * The overdue list as common table expressions, for a statement that reads
+ * other lists too (the home page): `overdue_shown` holds the rows, in order
+ * (`"dueOn"`, `reference`, `id`); `overdue_audited` writes the read's audit
+ * event naming the families shown, when there are any. The values are
+ * placeholders, as `preparedQuery` passes them.
+ */
+export function overdueCtes(lead: boolean, values: Placeholders<OverdueValues>): SQL {
+  const { userId, organisationId, ip, requestId, today } = values;
+  // The access rule's own fragments, with the user and organisation as placeholders.
+  const access = placeholderAccess(lead ? ['team_lead'] : ['practitioner']);
+  const open = sql`a.status in ('not_started', 'in_progress') and a.due_on < ${today}::date`;
+  const onOrgTeam = (
+    familyId: SQL,
+  ) => sql`exists (select 1 from family_team_member ot where ot.family_id = ${familyId}
+    and ot.organisation_id = ${organisationId} and ot.left_on is null)`;
+  const leadActions = lead
+    ? sql`union
+      select 'action', a.id, a.family_id, a.what, a.due_on, a.goal_id, a.owner_kind, a.owner_person_id,
+        a.owner_user_id, a.owner_organisation_id
+      from plan_action a where ${open} and ${onOrgTeam(sql`a.family_id`)}`
+    : sql``;
+  const leadReviews = lead
+    ? sql`union
+      select 'review', p.id, p.family_id, null, p.next_review_on, null::uuid, null, null::uuid, null::uuid, null::uuid
+      from family_plan p where p.next_review_on < ${today}::date and ${onOrgTeam(sql`p.family_id`)}`
+    : sql``;
+  return sql`overdue_candidate (kind, id, family_id, what, due_on, goal_id, owner_kind, owner_person_id,
+      owner_user_id, owner_organisation_id) as (
+    select 'action', a.id, a.family_id, a.what, a.due_on, a.goal_id, a.owner_kind, a.owner_person_id,
+      a.owner_user_id, a.owner_organisation_id
+    from plan_action a where a.owner_user_id = ${userId} and ${open}
+    union
+    select 'review', p.id, p.family_id, null, p.next_review_on, null::uuid, null, null::uuid, null::uuid, null::uuid
+    from family_plan p where p.next_review_on < ${today}::date and p.family_id in (
+      select w.family_id from team_worker w where w.user_id = ${userId} and w.left_on is null
+      union select l.family_id from lead_professional l where l.user_id = ${userId} and l.ended_on is null)
+    ${leadActions}
+    ${leadReviews}
+  ),
+  overdue_shown as (
+    select c.kind, c.id, c.family_id as "familyId", f.reference, f.name as "familyName", c.what,
+      case when c.kind = 'review' or c.owner_user_id = ${userId} then null
+        when c.owner_kind = 'worker' then ou.display_name
+        when c.owner_kind = 'organisation' then oo.name
+        else 'A family member' end as owner,
+      c.due_on::text as "dueOn"
+    from overdue_candidate c
+    join family f on f.id = c.family_id
+    left join plan_goal g on g.id = c.goal_id
+    left join app_user ou on ou.id = c.owner_user_id
+    left join organisation oo on oo.id = c.owner_organisation_id
+    where ${familyVisible(access, sql`c.family_id`)}
+      and (c.goal_id is null or ${memberGoalsVisible(access, sql`g.family_id`, sql`g.person_id`)})
+      and ${memberGoalsVisible(access, sql`c.family_id`, sql`c.owner_person_id`)}
+    order by c.due_on, f.reference, c.id
+    limit ${overdueShown + 1}
+  ),
+  -- The read's audit event, in the same statement (the shape recordAudit writes), naming the families shown.
+  overdue_audited as (
+    insert into audit_event (actor_user_id, actor_token_id, organisation_id, action, outcome, ip, request_id, detail)
+    select ${userId}::uuid, null, ${organisationId}::uuid, 'plan.overdue.read', 'success', ${ip}, ${requestId},
+      jsonb_build_object('shown', count(*), 'families', jsonb_agg(distinct "familyId"))
+    from overdue_shown having count(*) > 0
+  )`;
+}
 
 /** The statement, for a team lead (who also sees their organisation's families) or not. */
 function overdueStatement(lead: boolean) {
-  return preparedQuery<OverdueValues, OverdueItem>(({ userId, organisationId, ip, requestId, today }) => {
-    // Built once: the access rule's own fragments, with the user and organisation as placeholders.
-    const access = placeholderAccess(lead ? ['team_lead'] : ['practitioner']);
-    const open = sql`a.status in ('not_started', 'in_progress') and a.due_on < ${today}::date`;
-    const onOrgTeam = (
-      familyId: SQL,
-    ) => sql`exists (select 1 from family_team_member ot where ot.family_id = ${familyId}
-      and ot.organisation_id = ${organisationId} and ot.left_on is null)`;
-    const leadActions = lead
-      ? sql`union
-        select 'action', a.id, a.family_id, a.what, a.due_on, a.goal_id, a.owner_kind, a.owner_person_id,
-          a.owner_user_id, a.owner_organisation_id
-        from plan_action a where ${open} and ${onOrgTeam(sql`a.family_id`)}`
-      : sql``;
-    const leadReviews = lead
-      ? sql`union
-        select 'review', p.id, p.family_id, null, p.next_review_on, null::uuid, null, null::uuid, null::uuid, null::uuid
-        from family_plan p where p.next_review_on < ${today}::date and ${onOrgTeam(sql`p.family_id`)}`
-      : sql``;
-    return sql`with candidate (kind, id, family_id, what, due_on, goal_id, owner_kind, owner_person_id, owner_user_id,
-        owner_organisation_id) as (
-      select 'action', a.id, a.family_id, a.what, a.due_on, a.goal_id, a.owner_kind, a.owner_person_id,
-        a.owner_user_id, a.owner_organisation_id
-      from plan_action a where a.owner_user_id = ${userId} and ${open}
-      union
-      select 'review', p.id, p.family_id, null, p.next_review_on, null::uuid, null, null::uuid, null::uuid, null::uuid
-      from family_plan p where p.next_review_on < ${today}::date and p.family_id in (
-        select w.family_id from team_worker w where w.user_id = ${userId} and w.left_on is null
-        union select l.family_id from lead_professional l where l.user_id = ${userId} and l.ended_on is null)
-      ${leadActions}
-      ${leadReviews}
-    ),
-    shown as (
-      select c.kind, c.id, c.family_id as "familyId", f.reference, f.name as "familyName", c.what,
-        case when c.kind = 'review' or c.owner_user_id = ${userId} then null
-          when c.owner_kind = 'worker' then ou.display_name
-          when c.owner_kind = 'organisation' then oo.name
-          else 'A family member' end as owner,
-        c.due_on::text as "dueOn"
-      from candidate c
-      join family f on f.id = c.family_id
-      left join plan_goal g on g.id = c.goal_id
-      left join app_user ou on ou.id = c.owner_user_id
-      left join organisation oo on oo.id = c.owner_organisation_id
-      where ${familyVisible(access, sql`c.family_id`)}
-        and (c.goal_id is null or ${memberGoalsVisible(access, sql`g.family_id`, sql`g.person_id`)})
-        and ${memberGoalsVisible(access, sql`c.family_id`, sql`c.owner_person_id`)}
-      order by c.due_on, f.reference, c.id
-      limit ${overdueShown + 1}
-    ),
-    -- The read's audit event, in the same statement (the shape recordAudit writes), naming the families shown.
-    audited as (
-      insert into audit_event (actor_user_id, actor_token_id, organisation_id, action, outcome, ip, request_id, detail)
-      select ${userId}::uuid, null, ${organisationId}::uuid, 'plan.overdue.read', 'success', ${ip}, ${requestId},
-        jsonb_build_object('shown', count(*), 'families', jsonb_agg(distinct "familyId"))
-      from shown having count(*) > 0
-    )
-    select * from shown order by "dueOn", reference, id`;
-  });
+  return preparedQuery<OverdueValues, OverdueItem>(
+    (values) => sql`with ${overdueCtes(lead, values)}
+      select * from overdue_shown order by "dueOn", reference, id`,
+  );
 }
 
 const workersOverdue = overdueStatement(false);
