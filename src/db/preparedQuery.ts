@@ -2,7 +2,7 @@ import { fillPlaceholders, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { AccessContext } from '../platform/access/accessContext.ts';
-import type { Db } from './client.ts';
+import { type Db, queryRows } from './client.ts';
 
 const dialect = new PgDialect();
 
@@ -30,13 +30,25 @@ export function preparedQuery<V extends Record<string, unknown>, Row>(
       query = dialect.sqlToQuery(build(names));
     }
     const params = fillPlaceholders(query.params, values);
-    const client = (db as unknown as { $client: pg.Pool | PgliteClient }).$client;
+    const client = (db as unknown as { $client?: pg.Pool | PgliteClient }).$client;
+    // A transaction has no client of its own to hand: run the same text and values through it.
+    if (!client) return queryRows<Row>(db, withParams(query.sql, params));
     const result =
       client instanceof pg.Pool
         ? await client.query({ text: query.sql, values: params })
         : await client.query(query.sql, params);
     return result.rows as Row[];
   };
+}
+
+/** Statement text with `$1`, `$2`… and their values, as Drizzle SQL (which numbers them the same way again). */
+function withParams(text: string, params: unknown[]): SQL {
+  const parts = text.split(/\$(\d+)/);
+  const chunks: SQL[] = [];
+  parts.forEach((part, i) => {
+    chunks.push(i % 2 === 0 ? sql.raw(part) : sql`${sql.param(params[Number(part) - 1])}`);
+  });
+  return sql.join(chunks);
 }
 
 /** PGlite's query: the text and its parameters. */

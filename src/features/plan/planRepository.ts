@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
+import { accessValues, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
 import type { ActionStatus, GoalStatus, OwnerKind } from '../../db/schema.ts';
-import type { AccessContext } from '../../platform/access/accessContext.ts';
+import { type AccessContext, canSeePersonalData } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { familyVisible, memberVisible } from '../families/familyVisibility.ts';
 import { memberGoalsVisible } from './planVisibility.ts';
@@ -105,9 +106,50 @@ export class PlanRepository {
   ): Promise<PlanRecord | undefined> {
     const access = this.access;
     const action = options.action ?? 'plan.read';
-    const goalVisible = memberGoalsVisible(access, sql`g.family_id`, sql`g.person_id`);
-    const choices = options.withChoices
-      ? sql`json_build_object(
+    if (!canSeePersonalData(access)) {
+      await recordAudit(this.db, access, {
+        action,
+        outcome: 'denied',
+        recordType: 'family',
+        recordId: familyId,
+      });
+      return undefined;
+    }
+    const statement =
+      planStatements[options.withChoices ? 'withChoices' : 'plain'][
+        options.audit === false ? 'unaudited' : 'audited'
+      ];
+    const [row] = await statement(this.db, {
+      ...accessValues(access),
+      tokenId: access.tokenId ?? null,
+      linkId: access.linkId ?? null,
+      familyId,
+      action,
+    });
+    return row?.record;
+  }
+}
+
+type PlanValues = ReturnType<typeof accessValues> & {
+  tokenId: string | null;
+  linkId: string | null;
+  familyId: string;
+  action: string;
+};
+
+/**
+ * The plan page's read, built once for each of the four ways it is asked
+ * for, as one statement that also writes its audit event: `plan.read` (or
+ * the given action) with the counts shown, or a refusal (the family is not
+ * visible), audited as denied, in the shape `recordAudit` writes.
+ */
+function planStatement(withChoices: boolean, audit: boolean) {
+  return preparedQuery<PlanValues, { record: PlanRecord }>(
+    ({ userId, tokenId, linkId, organisationId, ip, requestId, familyId, action }) => {
+      const access = placeholderAccess(['practitioner']);
+      const goalVisible = memberGoalsVisible(access, sql`g.family_id`, sql`g.person_id`);
+      const choices = withChoices
+        ? sql`json_build_object(
           'organisations', coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name) order by o.name)
             from family_team_member t join organisation o on o.id = t.organisation_id
             where t.family_id = f.id and (t.left_on is null or exists (select 1 from plan_action oa
@@ -115,15 +157,14 @@ export class PlanRepository {
           'workers', coalesce((select json_agg(json_build_object('id', u.id, 'name', u.display_name,
               'organisationName', o.name) order by u.display_name)
             from app_user u join organisation o on o.id = u.organisation_id
-            where u.status = 'active' and (u.id = ${access.userId ?? null}
+            where u.status = 'active' and (u.id = ${userId}::uuid
               or exists (select 1 from team_worker w where w.family_id = f.id and w.user_id = u.id and w.left_on is null)
               or exists (select 1 from lead_professional l where l.family_id = f.id and l.user_id = u.id and l.ended_on is null)
               or exists (select 1 from plan_action wa where wa.family_id = f.id and wa.owner_user_id = u.id))),
             '[]'::json))`
-      : sql`json_build_object('organisations', '[]'::json, 'workers', '[]'::json)`;
-    const [row] = await queryRows<{ record: PlanRecord }>(
-      this.db,
-      sql`select json_build_object(
+        : sql`json_build_object('organisations', '[]'::json, 'workers', '[]'::json)`;
+      return sql`with shown as (
+      select json_build_object(
         'family', json_build_object('id', f.id, 'reference', f.reference, 'name', f.name),
         'plan', (select json_build_object('id', p.id, 'reviewEveryWeeks', p.review_every_weeks,
             'agreedOn', p.agreed_on::text, 'agreedWith', p.agreed_with, 'nextReviewOn', p.next_review_on::text,
@@ -166,31 +207,29 @@ export class PlanRepository {
           from family_membership m join person pe on pe.id = m.person_id
           where m.family_id = f.id and m.ended_on is null
             and ${memberVisible(access, sql`m.family_id`, sql`m.person_id`)}), '[]'::json),
-        'choices', ${choices}) as record
-      from family f where f.id = ${familyId} and ${familyVisible(access, sql`f.id`)}`,
-    );
-    if (!row) {
-      await recordAudit(this.db, access, {
-        action,
-        outcome: 'denied',
-        recordType: 'family',
-        recordId: familyId,
-      });
-      return undefined;
-    }
-    const record = row.record;
-    if (options.audit !== false)
-      await recordAudit(this.db, access, {
-        action,
-        recordType: 'family_plan',
-        recordId: record.plan?.id ?? familyId,
-        familyId,
-        detail: {
-          goals: record.goals.length,
-          actions: record.actions.length,
-          reviews: record.reviews.length,
-        },
-      });
-    return record;
-  }
+'choices', ${choices}) as record
+      from family f where f.id = ${familyId}::uuid and ${familyVisible(access, sql`f.id`)}
+    ),
+    audited as (
+      insert into audit_event (actor_user_id, actor_token_id, actor_link_id, organisation_id, action, outcome,
+        record_type, record_id, family_id, ip, request_id, detail)
+      select ${userId}::uuid, ${tokenId}::uuid, ${linkId}::uuid, ${organisationId}::uuid, ${action}::text,
+        case when s.record is null then 'denied' else 'success' end,
+        case when s.record is null then 'family' else 'family_plan' end,
+        coalesce(s.record -> 'plan' ->> 'id', ${familyId}::text),
+        case when s.record is not null then ${familyId}::uuid end,
+        ${ip}, ${requestId},
+        case when s.record is not null then jsonb_build_object('goals', json_array_length(s.record -> 'goals'),
+          'actions', json_array_length(s.record -> 'actions'), 'reviews', json_array_length(s.record -> 'reviews')) end
+      from (select 1) one left join shown s on true
+      ${audit ? sql`` : sql`where s.record is null`}
+    )
+    select record from shown`;
+    },
+  );
 }
+
+const planStatements = {
+  plain: { audited: planStatement(false, true), unaudited: planStatement(false, false) },
+  withChoices: { audited: planStatement(true, true), unaudited: planStatement(true, false) },
+};
