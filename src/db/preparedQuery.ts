@@ -14,12 +14,13 @@ export type Placeholders<V> = { [K in keyof V]: Placeholder<K & string> };
  * then only run: building a long access-checked statement (the access rule's
  * fragments nest many pieces) costs more than running it. `build` receives a
  * placeholder for each value that changes between calls; everything else it
- * writes is fixed. Columns come back as the driver parses them, so cast dates
+ * writes is fixed (it may use the first caller's `db` to build Drizzle
+ * selects, which are only turned into text). Columns come back as the driver parses them, so cast dates
  * to text in the SQL. On PostgreSQL the statement is also prepared once per
  * connection (see `src/db/client.ts`).
  */
 export function preparedQuery<V extends Record<string, unknown>, Row>(
-  build: (values: Placeholders<V>) => SQL,
+  build: (values: Placeholders<V>, db: Db) => SQL,
 ) {
   let query: { sql: string; params: unknown[] } | undefined;
   return async (db: Db, values: V): Promise<Row[]> => {
@@ -27,7 +28,7 @@ export function preparedQuery<V extends Record<string, unknown>, Row>(
       const names = new Proxy({} as Placeholders<V>, {
         get: (_, name) => sql.placeholder(String(name)),
       });
-      query = dialect.sqlToQuery(build(names));
+      query = dialect.sqlToQuery(build(names, db));
     }
     const params = fillPlaceholders(query.params, values);
     const client = (db as unknown as { $client?: pg.Pool | PgliteClient }).$client;

@@ -110,7 +110,12 @@ export async function openConcernsForOverview(
   access: AccessContext,
   familyId: string,
 ): Promise<OverviewConcern[]> {
-  const rows = await selectConcerns(
+  return overviewConcerns(await openConcernsQuery(db, access, familyId));
+}
+
+/** The select behind `openConcernsForOverview`. */
+export function openConcernsQuery(db: Db, access: AccessContext, familyId: string) {
+  return selectConcerns(
     db,
     and(
       eq(assessmentConcern.familyId, familyId),
@@ -118,6 +123,10 @@ export async function openConcernsForOverview(
       concernVisible(access),
     ) as SQL,
   );
+}
+
+/** Open concerns as the overview shows them. */
+export function overviewConcerns(rows: Awaited<ReturnType<typeof openConcernsQuery>>): OverviewConcern[] {
   return rows.map((row) => ({
     id: row.id,
     kindName: concernKindNames[row.kind],

@@ -37,9 +37,16 @@ export class BreakGlassRepository {
 
   /** The user's emergency access to this family while it lasts, or undefined. */
   async activeBreakGlass(familyId: string): Promise<ActiveBreakGlass | undefined> {
+    const query = this.activeBreakGlassQuery(familyId);
+    const [row] = query ? await query : [];
+    return activeBreakGlass(row);
+  }
+
+  /** The select behind `activeBreakGlass`; undefined for someone who is not a user. */
+  activeBreakGlassQuery(familyId: string) {
     const userId = this.access.userId;
     if (!userId) return undefined;
-    const [row] = await this.db
+    return this.db
       .select({ expiresAt: breakGlass.expiresAt })
       .from(breakGlass)
       .where(
@@ -51,7 +58,6 @@ export class BreakGlassRepository {
       )
       .orderBy(desc(breakGlass.expiresAt))
       .limit(1);
-    return row ? { expiresAt: row.expiresAt, until: clockTime(row.expiresAt) } : undefined;
   }
 
   /**
@@ -111,4 +117,9 @@ export class BreakGlassRepository {
       return { ok: true, familyId: target.id, expiresAt } as const;
     });
   }
+}
+
+/** The emergency access as the overview shows it, from its row (if any). */
+export function activeBreakGlass(row: { expiresAt: Date } | undefined): ActiveBreakGlass | undefined {
+  return row ? { expiresAt: row.expiresAt, until: clockTime(row.expiresAt) } : undefined;
 }

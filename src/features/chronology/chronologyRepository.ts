@@ -131,6 +131,11 @@ export class ChronologyRepository {
    * whose read is audited as `family.read`. Empty when the family is not visible.
    */
   async latest(familyId: string, n: number): Promise<ChronologyItem[]> {
+    return this.latestQuery(familyId, n);
+  }
+
+  /** The select behind `latest`. */
+  latestQuery(familyId: string, n: number) {
     return this.select(and(eq(chronologyEntry.familyId, familyId), this.entryVisible()) as SQL, n);
   }
 

@@ -110,8 +110,28 @@ export class ConsentRepository {
       });
       return undefined;
     }
+    const q = this.summaryQueries(familyId);
     const [members, organisations, consents, supports] = await Promise.all([
-      db
+      q.members,
+      q.organisations,
+      q.consents,
+      q.supports,
+    ]);
+    const summary = consentSummary(members, organisations, consents, supports, today);
+    if (options.audit !== false)
+      await recordAudit(db, this.access, {
+        action: 'consent.read',
+        recordType: 'consent',
+        familyId,
+        detail: { members: summary.length, organisations: organisations.length },
+      });
+    return summary;
+  }
+
+  /** The selects behind `summaryForFamily`: members, team organisations, consents and support. */
+  summaryQueries(familyId: string) {
+    return {
+      members: this.db
         .select({
           personId: person.id,
           givenName: person.givenName,
@@ -130,13 +150,13 @@ export class ConsentRepository {
           ),
         )
         .orderBy(asc(person.dateOfBirth), asc(person.givenName)),
-      db
+      organisations: this.db
         .select({ organisationId: organisation.id, organisationName: organisation.name })
         .from(familyTeamMember)
         .innerJoin(organisation, eq(organisation.id, familyTeamMember.organisationId))
         .where(and(eq(familyTeamMember.familyId, familyId), isNull(familyTeamMember.leftOn)))
         .orderBy(asc(organisation.name)),
-      db
+      consents: this.db
         .select({
           personId: consent.personId,
           organisationId: consent.organisationId,
@@ -155,7 +175,7 @@ export class ConsentRepository {
         .where(
           and(eq(consent.familyId, familyId), memberVisible(this.access, consent.familyId, consent.personId)),
         ),
-      db
+      supports: this.db
         .select({ personId: memberSupport.personId, organisationId: memberSupport.organisationId })
         .from(memberSupport)
         .where(
@@ -164,38 +184,7 @@ export class ConsentRepository {
             memberVisible(this.access, memberSupport.familyId, memberSupport.personId),
           ),
         ),
-    ]);
-    const supported = new Set(supports.map((s) => `${s.personId}/${s.organisationId}`));
-    const byKey = new Map(consents.map((c) => [`${c.personId}/${c.organisationId}`, c]));
-    const summary = members.map((m) => {
-      const cells: ConsentCell[] = organisations.map((o) => {
-        const c = byKey.get(`${m.personId}/${o.organisationId}`);
-        const state: ConsentState = c?.status ?? 'not_asked';
-        return {
-          organisationId: o.organisationId,
-          organisationName: o.organisationName,
-          state,
-          supports: supported.has(`${m.personId}/${o.organisationId}`),
-          scope: c?.scope ?? null,
-          method: c?.method ?? null,
-          ownView: c?.ownView ?? null,
-          recordedByName: c?.recordedByName ?? null,
-          recordedAt: c?.recordedAt ?? null,
-          reviewOn: c?.reviewOn ?? null,
-          reviewDue: isReviewDue(state, c?.reviewOn ?? null, today),
-          withdrawnAt: c?.withdrawnAt ?? null,
-        };
-      });
-      return { ...m, consents: cells, reviewDue: cells.some((c) => c.reviewDue) };
-    });
-    if (options.audit !== false)
-      await recordAudit(db, this.access, {
-        action: 'consent.read',
-        recordType: 'consent',
-        familyId,
-        detail: { members: summary.length, organisations: organisations.length },
-      });
-    return summary;
+    };
   }
 
   /** The member's name, when this user may see them in this family; for forms. */
@@ -366,4 +355,43 @@ export class ConsentRepository {
     const memberName = [row.preferredName ?? row.givenName, row.familyName].filter(Boolean).join(' ');
     return { memberName, organisationName: row.organisationName };
   }
+}
+
+type SummaryRows = {
+  [K in keyof ReturnType<ConsentRepository['summaryQueries']>]: Awaited<
+    ReturnType<ConsentRepository['summaryQueries']>[K]
+  >;
+};
+
+/** Each member's consent with each organisation now on the team, from the summary's four selects. */
+export function consentSummary(
+  members: SummaryRows['members'],
+  organisations: SummaryRows['organisations'],
+  consents: SummaryRows['consents'],
+  supports: SummaryRows['supports'],
+  today: Date,
+): MemberConsentSummary[] {
+  const supported = new Set(supports.map((s) => `${s.personId}/${s.organisationId}`));
+  const byKey = new Map(consents.map((c) => [`${c.personId}/${c.organisationId}`, c]));
+  return members.map((m) => {
+    const cells: ConsentCell[] = organisations.map((o) => {
+      const c = byKey.get(`${m.personId}/${o.organisationId}`);
+      const state: ConsentState = c?.status ?? 'not_asked';
+      return {
+        organisationId: o.organisationId,
+        organisationName: o.organisationName,
+        state,
+        supports: supported.has(`${m.personId}/${o.organisationId}`),
+        scope: c?.scope ?? null,
+        method: c?.method ?? null,
+        ownView: c?.ownView ?? null,
+        recordedByName: c?.recordedByName ?? null,
+        recordedAt: c?.recordedAt ?? null,
+        reviewOn: c?.reviewOn ?? null,
+        reviewDue: isReviewDue(state, c?.reviewOn ?? null, today),
+        withdrawnAt: c?.withdrawnAt ?? null,
+      };
+    });
+    return { ...m, consents: cells, reviewDue: cells.some((c) => c.reviewDue) };
+  });
 }

@@ -63,9 +63,17 @@ export class MemberRepository {
 
   /** Support rows of the given members in a family that the viewer may see, by person. */
   async supportFor(familyId: string, personIds: string[]): Promise<Map<string, MemberSupportView[]>> {
-    const bySupport = new Map<string, MemberSupportView[]>();
-    if (personIds.length === 0) return bySupport;
-    const rows = await this.db
+    if (personIds.length === 0) return new Map();
+    const inList = sql.join(
+      personIds.map((id) => sql`${id}`),
+      sql`, `,
+    );
+    return supportByPerson(await this.supportQuery(familyId, inList), this.access.organisationId);
+  }
+
+  /** The select behind `supportFor`; `personIds` is SQL for the members' ids (a list or a subquery). */
+  supportQuery(familyId: string, personIds: SQL) {
+    return this.db
       .select({
         personId: memberSupport.personId,
         supportId: memberSupport.id,
@@ -85,21 +93,12 @@ export class MemberRepository {
       .where(
         and(
           eq(memberSupport.familyId, familyId),
-          sql`${memberSupport.personId} in (${sql.join(
-            personIds.map((id) => sql`${id}`),
-            sql`, `,
-          )})`,
+          sql`${memberSupport.personId} in (${personIds})`,
           memberVisible(this.access, memberSupport.familyId, memberSupport.personId),
           supportVisible(this.access, memberSupport.organisationId, memberSupport.confidential),
         ),
       )
       .orderBy(asc(organisation.name));
-    for (const { personId, ...row } of rows) {
-      const list = bySupport.get(personId) ?? [];
-      list.push({ ...row, ownOrganisation: row.organisationId === this.access.organisationId });
-      bySupport.set(personId, list);
-    }
-    return bySupport;
   }
 
   /**
@@ -111,7 +110,25 @@ export class MemberRepository {
     today: Date = new Date(),
     options: PartRead = {},
   ): Promise<MemberCard[]> {
-    const rows = await this.db
+    const rows = await this.cardsQuery(familyId);
+    const support = await this.supportFor(
+      familyId,
+      rows.map((r) => r.personId),
+    );
+    if (options.audit !== false)
+      await recordAudit(this.db, this.access, {
+        action: 'member.list',
+        recordType: 'family',
+        recordId: familyId,
+        familyId,
+        detail: { shown: rows.length },
+      });
+    return memberCards(rows, support, today);
+  }
+
+  /** The select behind `cardsForFamily`: the current members the viewer may see. */
+  cardsQuery(familyId: string) {
+    return this.db
       .select({
         personId: person.id,
         givenName: person.givenName,
@@ -131,30 +148,6 @@ export class MemberRepository {
         and(eq(familyMembership.familyId, familyId), isNull(familyMembership.endedOn), this.visibleMember()),
       )
       .orderBy(asc(familyMembership.startedOn), asc(person.givenName));
-    const support = await this.supportFor(
-      familyId,
-      rows.map((r) => r.personId),
-    );
-    if (options.audit !== false)
-      await recordAudit(this.db, this.access, {
-        action: 'member.list',
-        recordType: 'family',
-        recordId: familyId,
-        familyId,
-        detail: { shown: rows.length },
-      });
-    const cards = rows.map((row) => ({
-      personId: row.personId,
-      name: displayName(row),
-      age: memberAge(row, today),
-      roles: row.roles as MemberRole[],
-      relationshipLabel: row.relationshipLabel,
-      livesInHousehold: row.livesInHousehold,
-      contactSafety: contactSafety(row),
-      support: support.get(row.personId) ?? [],
-    }));
-    // Eldest first; people whose age is not known come last.
-    return cards.sort((a, b) => (b.age?.years ?? -1) - (a.age?.years ?? -1));
   }
 
   /**
@@ -328,4 +321,41 @@ export class MemberRepository {
       addressShown: sql<boolean>`${shown}`,
     };
   }
+}
+
+type CardRow = Awaited<ReturnType<MemberRepository['cardsQuery']>>[number];
+type SupportRow = Awaited<ReturnType<MemberRepository['supportQuery']>>[number];
+
+/** Support rows by person, marking the viewer's own organisation's. */
+export function supportByPerson(
+  rows: SupportRow[],
+  ownOrganisationId: string | undefined,
+): Map<string, MemberSupportView[]> {
+  const bySupport = new Map<string, MemberSupportView[]>();
+  for (const { personId, ...row } of rows) {
+    const list = bySupport.get(personId) ?? [];
+    list.push({ ...row, ownOrganisation: row.organisationId === ownOrganisationId });
+    bySupport.set(personId, list);
+  }
+  return bySupport;
+}
+
+/** The overview's member cards from the members' rows and their support, eldest first. */
+export function memberCards(
+  rows: CardRow[],
+  support: Map<string, MemberSupportView[]>,
+  today: Date,
+): MemberCard[] {
+  const cards = rows.map((row) => ({
+    personId: row.personId,
+    name: displayName(row),
+    age: memberAge(row, today),
+    roles: row.roles as MemberRole[],
+    relationshipLabel: row.relationshipLabel,
+    livesInHousehold: row.livesInHousehold,
+    contactSafety: contactSafety(row),
+    support: support.get(row.personId) ?? [],
+  }));
+  // Eldest first; people whose age is not known come last.
+  return cards.sort((a, b) => (b.age?.years ?? -1) - (a.age?.years ?? -1));
 }

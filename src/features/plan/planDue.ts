@@ -29,13 +29,20 @@ export async function planDueForOverview(
   familyId: string,
   today: string,
 ): Promise<PlanDue> {
-  const [row] = await queryRows<{
-    plan_id: string | null;
-    next_review_on: string | null;
-    actions: PlanDue['actions'];
-  }>(
-    db,
-    sql`select p.id as plan_id, p.next_review_on::text as next_review_on,
+  const [row] = await queryRows<PlanDueRow>(db, planDueSql(access, familyId, today));
+  return planDue(row);
+}
+
+/** The row `planDueSql` returns. */
+export interface PlanDueRow {
+  plan_id: string | null;
+  next_review_on: string | null;
+  actions: PlanDue['actions'];
+}
+
+/** The statement behind `planDueForOverview`: one row while the family is visible. */
+export function planDueSql(access: AccessContext, familyId: string, today: string) {
+  return sql`select p.id as plan_id, p.next_review_on::text as next_review_on,
       coalesce((select json_agg(json_build_object('what', a.what, 'dueOn', a.due_on::text) order by a.due_on, a.id)
         from (select a.what, a.due_on, a.id from plan_action a
           left join plan_goal g on g.id = a.goal_id
@@ -45,8 +52,11 @@ export async function planDueForOverview(
             and ${memberGoalsVisible(access, sql`a.family_id`, sql`a.owner_person_id`)}
           order by a.due_on, a.id limit ${actionsShown}) a), '[]'::json) as actions
     from family f left join family_plan p on p.family_id = f.id
-    where f.id = ${familyId} and ${familyVisible(access, sql`f.id`)}`,
-  );
+    where f.id = ${familyId} and ${familyVisible(access, sql`f.id`)}`;
+}
+
+/** What is due next, from the row of `planDueSql` (none when the family has no plan or is not visible). */
+export function planDue(row: PlanDueRow | undefined): PlanDue {
   return {
     hasPlan: Boolean(row?.plan_id),
     nextReviewOn: row?.next_review_on ?? null,

@@ -116,7 +116,7 @@ export class EnrolmentRepository {
         return undefined;
       }
     }
-    const rows = await queryRows<EnrolmentRow>(db, this.select(sql`e.family_id = ${familyId}`));
+    const rows = await queryRows<EnrolmentRow>(db, this.forFamilySql(familyId));
     if (options.audit !== false)
       await recordAudit(db, this.access, {
         action: 'enrolment.list',
@@ -126,6 +126,11 @@ export class EnrolmentRepository {
         detail: { shown: rows.length },
       });
     return rows;
+  }
+
+  /** The statement behind `forFamily`, without its family check. */
+  forFamilySql(familyId: string): SQL {
+    return this.select(sql`e.family_id = ${familyId}`);
   }
 
   /** One enrolment of the family, or undefined (audited as denied). `audit: false` when the caller audits. */

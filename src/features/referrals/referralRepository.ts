@@ -153,16 +153,19 @@ export class ReferralRepository {
 
   /** A family's referrals made or received by this organisation (the family overview's part; the caller checked the family). */
   async forFamily(familyId: string): Promise<ReferralListRow[]> {
+    const statement = this.forFamilySql(familyId);
+    return statement ? queryRows<ReferralListRow>(this.db, statement) : [];
+  }
+
+  /** The statement behind `forFamily`; undefined for someone who sees no personal data. */
+  forFamilySql(familyId: string): SQL | undefined {
     const organisationId = this.organisation();
-    if (!organisationId) return [];
-    return queryRows<ReferralListRow>(
-      this.db,
-      sql`select ${listColumns}, o.name as "organisationName"
+    if (!organisationId) return undefined;
+    return sql`select ${listColumns}, o.name as "organisationName"
         from referral r join directory_service s on s.id = r.service_id join organisation o on o.id = r.organisation_id
         where r.family_id = ${familyId}
           and (r.referring_organisation_id = ${organisationId} or r.organisation_id = ${organisationId})
-        order by r.created_at desc limit 50`,
-    );
+        order by r.created_at desc limit 50`;
   }
 
   /**

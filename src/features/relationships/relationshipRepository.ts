@@ -82,6 +82,11 @@ export class RelationshipRepository {
 
   /** The family's current members this user may see, oldest first. */
   async members(familyId: string): Promise<RelatedMember[]> {
+    return this.membersQuery(familyId);
+  }
+
+  /** The select behind `members`. */
+  membersQuery(familyId: string) {
     return this.db
       .select({
         personId: person.id,
@@ -109,6 +114,11 @@ export class RelationshipRepository {
 
   /** Every relationship of the family between two current members this user may see. */
   async forFamily(familyId: string): Promise<RelationshipRow[]> {
+    return this.forFamilyQuery(familyId);
+  }
+
+  /** The select behind `forFamily`. */
+  forFamilyQuery(familyId: string) {
     return this.db
       .select(columns)
       .from(relationship)

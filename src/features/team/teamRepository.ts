@@ -103,8 +103,22 @@ export class TeamRepository {
   /** The team around the family, or undefined when this user may not see the family. */
   async forFamily(familyId: string, options: PartRead = {}): Promise<TeamView | undefined> {
     if (!options.familyChecked && !(await this.canSee(familyId))) return undefined;
-    const [organisations, workers, leads] = await Promise.all([
-      this.db
+    const q = this.forFamilyQueries(familyId);
+    const [organisations, workers, leads] = await Promise.all([q.organisations, q.workers, q.leads]);
+    if (options.audit !== false)
+      await recordAudit(this.db, this.access, {
+        action: 'team.read',
+        recordType: 'family',
+        familyId,
+        detail: { organisations: organisations.length, workers: workers.length },
+      });
+    return teamView(organisations, workers, leads);
+  }
+
+  /** The selects behind `forFamily`: the organisations, the workers and the lead professionals. */
+  forFamilyQueries(familyId: string) {
+    return {
+      organisations: this.db
         .select({
           id: familyTeamMember.id,
           organisationId: familyTeamMember.organisationId,
@@ -122,7 +136,7 @@ export class TeamRepository {
           asc(organisation.name),
           desc(familyTeamMember.joinedOn),
         ),
-      this.db
+      workers: this.db
         .select({
           id: teamWorker.id,
           userId: teamWorker.userId,
@@ -144,7 +158,7 @@ export class TeamRepository {
         .innerJoin(organisation, eq(organisation.id, teamWorker.organisationId))
         .where(eq(teamWorker.familyId, familyId))
         .orderBy(sql`${teamWorker.leftOn} is not null`, asc(organisation.name), asc(appUser.displayName)),
-      this.db
+      leads: this.db
         .select({
           id: leadProfessional.id,
           userId: leadProfessional.userId,
@@ -167,19 +181,6 @@ export class TeamRepository {
           desc(leadProfessional.startedOn),
           desc(leadProfessional.createdAt),
         ),
-    ]);
-    if (options.audit !== false)
-      await recordAudit(this.db, this.access, {
-        action: 'team.read',
-        recordType: 'family',
-        familyId,
-        detail: { organisations: organisations.length, workers: workers.length },
-      });
-    return {
-      organisations,
-      workers,
-      lead: leads.find((l) => l.endedOn === null) ?? null,
-      leadHistory: leads,
     };
   }
 
@@ -245,4 +246,15 @@ export class TeamRepository {
       )
       .orderBy(asc(person.dateOfBirth), asc(person.givenName));
   }
+}
+
+type TeamQueries = ReturnType<TeamRepository['forFamilyQueries']>;
+
+/** The team around the family from its three selects; the current lead professional is the one not ended. */
+export function teamView(
+  organisations: Awaited<TeamQueries['organisations']>,
+  workers: Awaited<TeamQueries['workers']>,
+  leads: Awaited<TeamQueries['leads']>,
+): TeamView {
+  return { organisations, workers, lead: leads.find((l) => l.endedOn === null) ?? null, leadHistory: leads };
 }
