@@ -11,9 +11,9 @@ import { type SQL, sql } from 'drizzle-orm';
  */
 export interface StatementPart<Row> {
   /** The part as a common table expression named `name`. */
-  cte(name: string): SQL;
-  /** A JSON array of the part's rows, in the part's own order. */
-  json(name: string): SQL;
+  cte(name: SQL): SQL;
+  /** A JSON array of the part's rows (from `name`), in the part's own order. */
+  json(name: SQL): SQL;
   /** The part's rows from that JSON array. */
   decode(value: unknown): Row[];
 }
@@ -50,9 +50,8 @@ export function selectPart<Row>(query: DrizzleSelect<Row>): StatementPart<Row> {
   const joins = internal.joinsNotNullableMap;
   const columns = sql.raw(fields.map((_, i) => `c${i}`).join(', '));
   return {
-    cte: (name) => sql`${sql.identifier(name)} (${columns}) as (${query.getSQL()})`,
-    json: (name) =>
-      sql`(select coalesce(json_agg(json_build_array(${columns})), '[]'::json) from ${sql.identifier(name)})`,
+    cte: (name) => sql`${name} (${columns}) as (${query.getSQL()})`,
+    json: (name) => sql`(select coalesce(json_agg(json_build_array(${columns})), '[]'::json) from ${name})`,
     decode: (value) => (value as unknown[][]).map((row) => mapResultRow(fields, row, joins) as Row),
   };
 }
@@ -64,13 +63,72 @@ export function selectPart<Row>(query: DrizzleSelect<Row>): StatementPart<Row> {
  */
 export function rowsPart<Row>(query: SQL): StatementPart<Row> {
   return {
-    cte: (name) => sql`${sql.identifier(name)} as (${query})`,
-    json: (name) => sql`(select coalesce(json_agg(r), '[]'::json) from ${sql.identifier(name)} r)`,
+    cte: (name) => sql`${name} as (${query})`,
+    json: (name) => sql`(select coalesce(json_agg(r), '[]'::json) from ${name} r)`,
     decode: (value) => value as Row[],
   };
 }
 
+/**
+ * The name of a part's common table expression in `partsStatement`, apart
+ * from every table's (a part named `family` would hide the table).
+ */
+export function partTable(name: string): SQL {
+  return sql`${sql.identifier(`part_${name}`)}`;
+}
+
 /** The number of rows of a part, in SQL (for an audit event's detail). */
 export function partCount(name: string): SQL {
-  return sql`(select count(*) from ${sql.identifier(name)})::int`;
+  return sql`(select count(*) from ${partTable(name)})::int`;
+}
+
+/** Whether a part has rows, in SQL. */
+export function partExists(name: string): SQL {
+  return sql`exists (select 1 from ${partTable(name)})`;
+}
+
+type Parts = Record<string, StatementPart<unknown>>;
+/** Each part's rows, as its own read returns them. */
+export type PartRows<P> = { [K in keyof P]: P[K] extends StatementPart<infer Row> ? Row[] : never };
+
+/**
+ * The statement reading all `parts`: one row, with each part's rows as a
+ * column of JSON, or no row at all when the part named `from` (the page's
+ * access check, such as the visible family) has none. `audit` is another
+ * common table expression (an `insert into audit_event`), always run.
+ */
+export function partsStatement(parts: Parts, from: string, audit?: SQL): SQL {
+  const entries = Object.entries(parts);
+  const ctes = sql.join(
+    entries.map(([name, part]) => part.cte(partTable(name))),
+    sql`, `,
+  );
+  const shown = sql.join(
+    entries.map(([name, part]) => sql`${part.json(partTable(name))} as ${sql.identifier(name)}`),
+    sql`, `,
+  );
+  return sql`with ${ctes}${audit ? sql`, audited as (${audit})` : sql``}
+    select ${shown} from ${partTable(from)}`;
+}
+
+/** The rows of each part from the row `partsStatement` returned. */
+export function decodeParts<P extends Parts>(parts: P, row: Record<string, unknown>): PartRows<P> {
+  const decoded: Record<string, unknown> = {};
+  for (const [name, part] of Object.entries(parts)) decoded[name] = part.decode(row[name]);
+  return decoded as PartRows<P>;
+}
+
+/**
+ * Several writes (Drizzle inserts, updates, or SQL) as one statement, one
+ * round trip: each is a data-modifying common table expression, and
+ * PostgreSQL runs every one of them once, to completion. They cannot see
+ * each other's rows, so give new rows their ids beforehand; foreign keys
+ * between them are checked at the end of the statement, when all are there.
+ */
+export function writesTogether(writes: (drizzle.SQLWrapper | undefined)[]): SQL {
+  const present = writes.filter((w): w is drizzle.SQLWrapper => w !== undefined);
+  return sql`with ${sql.join(
+    present.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`),
+    sql`, `,
+  )} select ${present.length}::int as writes`;
 }

@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
+import { accessValues, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
 import type { ContactChannel, ContactKind, ContactOutcome } from '../../db/schema.ts';
-import type { AccessContext } from '../../platform/access/accessContext.ts';
+import { decodeParts, partExists, partsStatement, rowsPart } from '../../db/statementParts.ts';
+import { type AccessContext, canSeePersonalData } from '../../platform/access/accessContext.ts';
 import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { familyVisible, memberVisible } from '../families/familyVisibility.ts';
 import { contactDetailsVisible, contactVisible, lastAttendedContact } from './contactVisibility.ts';
@@ -65,6 +67,64 @@ export interface ContactRow {
 const memberNameSql = (p: string) =>
   sql.raw(`coalesce(${p}.preferred_name, ${p}.given_name) || coalesce(' ' || ${p}.family_name, '')`);
 
+/** Current members this user may see, eldest first, for a family already checked. */
+function membersSql(access: AccessContext, familyId: string): SQL {
+  return sql`select p.id as "personId", ${memberNameSql('p')} as name,
+      exists (select 1 from member_support s where s.family_id = m.family_id and s.person_id = p.id
+        and s.confidential) as "confidentialSupport"
+    from family_membership m join person p on p.id = m.person_id
+    where m.family_id = ${familyId}::uuid and m.ended_on is null
+      and ${memberVisible(access, sql`m.family_id`, sql`m.person_id`)}
+    order by p.date_of_birth nulls last, p.given_name`;
+}
+
+type ChoicesValues = ReturnType<typeof accessValues> & {
+  tokenId: string | null;
+  linkId: string | null;
+  familyId: string;
+  action: string;
+};
+
+/** What a contact form offers, as parts of one statement: the family (when visible) and its choices. */
+function contactChoiceParts(familyId: string, organisationId: string) {
+  const access = placeholderAccess(['practitioner']);
+  return {
+    family: rowsPart<ContactFamily>(sql`select f.id, f.reference, f.name from family f
+      where f.id = ${familyId}::uuid and ${familyVisible(access, sql`f.id`)}`),
+    members: rowsPart<ContactMemberChoice>(membersSql(access, familyId)),
+    agencies: rowsPart<{ id: string; name: string }>(sql`select o.id, o.name from organisation o
+      join family f on f.partnership_area_id = o.partnership_area_id
+      where f.id = ${familyId}::uuid and o.id is distinct from ${organisationId}::uuid order by o.name`),
+    enrolments:
+      rowsPart<EnrolmentChoice>(sql`select e.id, e.person_id as "personId", pr.name as "programmeName",
+        e.enrolled_on::text as "enrolledOn"
+      from programme_enrolment e join programme pr on pr.id = e.programme_id
+      where e.family_id = ${familyId}::uuid and e.status = 'active' and e.organisation_id = ${organisationId}::uuid
+        and ${memberVisible(access, sql`e.family_id`, sql`e.person_id`)}
+      order by e.enrolled_on, pr.name`),
+  };
+}
+
+const choiceParts = contactChoiceParts('', '');
+
+/**
+ * The family and a contact form's choices in one statement, built once; a
+ * refusal (the family is not visible) is audited as denied under the given
+ * action in the same statement, in the shape `recordAudit` writes.
+ */
+const choicesStatement = preparedQuery<ChoicesValues, Record<string, unknown>>(
+  ({ userId, tokenId, linkId, organisationId, ip, requestId, familyId, action }) =>
+    partsStatement(
+      contactChoiceParts(familyId as unknown as string, organisationId as unknown as string),
+      'family',
+      sql`insert into audit_event (actor_user_id, actor_token_id, actor_link_id, organisation_id, action, outcome,
+          record_type, record_id, ip, request_id)
+        select ${userId}::uuid, ${tokenId}::uuid, ${linkId}::uuid, ${organisationId}::uuid, ${action}::text, 'denied',
+          'family', ${familyId}::text, ${ip}, ${requestId}
+        where not ${partExists('family')}`,
+    ),
+);
+
 /** Contacts with a family's members, read and written through the family access rule. */
 export class ContactRepository {
   constructor(
@@ -91,16 +151,7 @@ export class ContactRepository {
 
   /** Current members this user may see, eldest first. Call after the family is checked. */
   async members(familyId: string): Promise<ContactMemberChoice[]> {
-    return queryRows<ContactMemberChoice>(
-      this.db,
-      sql`select p.id as "personId", ${memberNameSql('p')} as name,
-          exists (select 1 from member_support s where s.family_id = m.family_id and s.person_id = p.id
-            and s.confidential) as "confidentialSupport"
-        from family_membership m join person p on p.id = m.person_id
-        where m.family_id = ${familyId} and m.ended_on is null
-          and ${memberVisible(this.access, sql`m.family_id`, sql`m.person_id`)}
-        order by p.date_of_birth nulls last, p.given_name`,
-    );
+    return queryRows<ContactMemberChoice>(this.db, membersSql(this.access, familyId));
   }
 
   /**
@@ -110,25 +161,22 @@ export class ContactRepository {
    * denied) when the family is not visible.
    */
   async choices(familyId: string, action: string): Promise<ContactChoicesRead | undefined> {
-    const found = await this.visibleFamily(familyId, action);
-    if (!found) return undefined;
-    const organisationId = this.access.organisationId ?? null;
-    // One after another: inside a transaction the three share one connection.
-    const members = await this.members(familyId);
-    const agencies = await queryRows<{ id: string; name: string }>(
-      this.db,
-      sql`select o.id, o.name from organisation o join family f on f.partnership_area_id = o.partnership_area_id
-          where f.id = ${familyId} and o.id is distinct from ${organisationId} order by o.name`,
-    );
-    const enrolments = await queryRows<EnrolmentChoice>(
-      this.db,
-      sql`select e.id, e.person_id as "personId", pr.name as "programmeName", e.enrolled_on::text as "enrolledOn"
-          from programme_enrolment e join programme pr on pr.id = e.programme_id
-          where e.family_id = ${familyId} and e.status = 'active' and e.organisation_id = ${organisationId}
-            and ${memberVisible(this.access, sql`e.family_id`, sql`e.person_id`)}
-          order by e.enrolled_on, pr.name`,
-    );
-    return { family: found, members, agencies, enrolments };
+    const access = this.access;
+    if (!canSeePersonalData(access)) {
+      await this.visibleFamily(familyId, action);
+      return undefined;
+    }
+    const [row] = await choicesStatement(this.db, {
+      ...accessValues(access),
+      tokenId: access.tokenId ?? null,
+      linkId: access.linkId ?? null,
+      familyId,
+      action,
+    });
+    if (!row) return undefined;
+    const { family, ...rest } = decodeParts(choiceParts, row);
+    const [found] = family;
+    return found && { family: found, ...rest };
   }
 
   /** When the family's last attended contact this user may see took place. Call after the family is checked. */

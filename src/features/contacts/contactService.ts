@@ -1,11 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { contact, contactMember } from '../../db/schema.ts';
+import { writesTogether } from '../../db/statementParts.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
-import { recordAudit } from '../../platform/audit/auditLog.ts';
+import { auditInsert } from '../../platform/audit/auditLog.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import { addAutomaticEntry } from '../chronology/automaticEntries.ts';
-import { changedFields, recordHistory } from '../families/recordHistory.ts';
+import { changedFields, historyInsert } from '../families/recordHistory.ts';
 import { MemberRepository } from '../members/memberRepository.ts';
 import { type ContactInput, contactRules } from './contactForm.ts';
 import { ContactRepository } from './contactRepository.ts';
@@ -16,7 +17,7 @@ import {
   contactOutcomeNames,
   contactTopics,
 } from './contactTopics.ts';
-import { noteAttendedContact } from './lastContact.ts';
+import { attendedContactUpdate } from './lastContact.ts';
 
 export type RecordOutcome = { ok: true; id: string } | { ok: false; errors: FieldErrors } | undefined;
 
@@ -67,83 +68,86 @@ export class ContactService {
           errors.workerId = 'The worker must be an active worker of your organisation';
       }
       if (Object.keys(errors).length || !worker) return { ok: false, errors };
-      const [created] = await tx
-        .insert(contact)
-        .values({
-          familyId,
-          organisationId,
-          workerId: worker,
-          occurredAt: input.occurredAt,
-          kind: input.kind,
-          jointOrganisationId: input.jointOrganisationId,
-          channel: input.channel,
-          durationMinutes: input.durationMinutes,
-          outcome: input.outcome,
-          topics: input.topics,
-          notes: input.notes,
-          followUp: input.followUp,
-          confidential: input.confidential,
-          significant: input.significant,
-          enrolmentId: input.enrolmentId,
-          recordedBy: this.access.userId ?? null,
-        })
-        .returning({ id: contact.id });
-      if (!created) throw new Error('contact not created');
-      await tx
-        .insert(contactMember)
-        .values(input.memberIds.map((personId) => ({ contactId: created.id, personId, familyId })));
-      if (input.outcome === 'attended')
-        await noteAttendedContact(tx, {
-          familyId,
-          organisationId,
-          personIds: input.memberIds,
-          occurredOn: ukDateAndTime(input.occurredAt).date,
-        });
-      if (input.significant) {
-        const confidentialSupport = choices.members.some(
-          (m) => input.memberIds.includes(m.personId) && m.confidentialSupport,
-        );
-        const entry = await addAutomaticEntry(tx, this.access, {
-          familyId,
-          personId: input.memberIds.length === 1 ? input.memberIds[0] : null,
-          occurredOn: ukDateAndTime(input.occurredAt).date,
-          what: chronologyWords(input),
-          organisationOnly: input.confidential || confidentialSupport,
-        });
-        await tx.update(contact).set({ chronologyEntryId: entry.id }).where(eq(contact.id, created.id));
-      }
-      await recordHistory(tx, this.access, {
-        familyId,
-        recordType: 'contact',
-        recordId: created.id,
-        personId: input.memberIds.length === 1 ? input.memberIds[0] : null,
-        action: 'created',
-        changes: changedFields(
-          {},
-          {
+      const id = randomUUID();
+      const occurredOn = ukDateAndTime(input.occurredAt).date;
+      const personId = input.memberIds.length === 1 ? (input.memberIds[0] ?? null) : null;
+      // A significant contact's chronology entry first, so the contact can name it.
+      const entry = input.significant
+        ? await addAutomaticEntry(tx, this.access, {
+            familyId,
+            personId,
+            occurredOn,
+            what: chronologyWords(input),
+            organisationOnly:
+              input.confidential ||
+              choices.members.some((m) => input.memberIds.includes(m.personId) && m.confidentialSupport),
+          })
+        : undefined;
+      // The contact, its members, their last contact, its history and the audit event: one statement.
+      await tx.execute(
+        writesTogether([
+          tx.insert(contact).values({
+            id,
+            familyId,
+            organisationId,
+            workerId: worker,
             occurredAt: input.occurredAt,
             kind: input.kind,
+            jointOrganisationId: input.jointOrganisationId,
             channel: input.channel,
+            durationMinutes: input.durationMinutes,
             outcome: input.outcome,
-            members: input.memberIds,
+            topics: input.topics,
+            notes: input.notes,
+            followUp: input.followUp,
             confidential: input.confidential,
             significant: input.significant,
-          },
-        ),
-      });
-      await recordAudit(tx, this.access, {
-        action: 'contact.add',
-        recordType: 'contact',
-        recordId: created.id,
-        familyId,
-        detail: {
-          members: input.memberIds.length,
-          significant: input.significant,
-          confidential: input.confidential,
-          enrolment: input.enrolmentId !== null,
-        },
-      });
-      return { ok: true, id: created.id };
+            enrolmentId: input.enrolmentId,
+            chronologyEntryId: entry?.id ?? null,
+            recordedBy: this.access.userId ?? null,
+          }),
+          input.memberIds.length > 0
+            ? tx
+                .insert(contactMember)
+                .values(input.memberIds.map((member) => ({ contactId: id, personId: member, familyId })))
+            : undefined,
+          input.outcome === 'attended'
+            ? attendedContactUpdate({ familyId, organisationId, personIds: input.memberIds, occurredOn })
+            : undefined,
+          historyInsert(tx, this.access, {
+            familyId,
+            recordType: 'contact',
+            recordId: id,
+            personId,
+            action: 'created',
+            changes: changedFields(
+              {},
+              {
+                occurredAt: input.occurredAt,
+                kind: input.kind,
+                channel: input.channel,
+                outcome: input.outcome,
+                members: input.memberIds,
+                confidential: input.confidential,
+                significant: input.significant,
+              },
+            ),
+          }),
+          auditInsert(tx, this.access, {
+            action: 'contact.add',
+            recordType: 'contact',
+            recordId: id,
+            familyId,
+            detail: {
+              members: input.memberIds.length,
+              significant: input.significant,
+              confidential: input.confidential,
+              enrolment: input.enrolmentId !== null,
+            },
+          }),
+        ]),
+      );
+      return { ok: true, id };
     });
   }
 }

@@ -13,14 +13,25 @@ export async function noteAttendedContact(
   tx: Db,
   contact: { familyId: string; organisationId: string; personIds: readonly string[]; occurredOn: string },
 ): Promise<void> {
-  if (contact.personIds.length === 0) return;
-  await tx.execute(sql`update member_support set last_contact_on = ${contact.occurredOn}::date
+  const update = attendedContactUpdate(contact);
+  if (update) await tx.execute(update);
+}
+
+/** The update `noteAttendedContact` runs (undefined when the contact names no one), not yet run. */
+export function attendedContactUpdate(contact: {
+  familyId: string;
+  organisationId: string;
+  personIds: readonly string[];
+  occurredOn: string;
+}): SQL | undefined {
+  if (contact.personIds.length === 0) return undefined;
+  return sql`update member_support set last_contact_on = ${contact.occurredOn}::date
     where family_id = ${contact.familyId} and organisation_id = ${contact.organisationId}
       and person_id in (${sql.join(
         contact.personIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})
-      and (last_contact_on is null or last_contact_on < ${contact.occurredOn}::date)`);
+      and (last_contact_on is null or last_contact_on < ${contact.occurredOn}::date)`;
 }
 
 /**

@@ -1,8 +1,16 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accessValues, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
 import { family, locality } from '../../db/schema.ts';
-import { partCount, rowsPart, type StatementPart, selectPart } from '../../db/statementParts.ts';
+import {
+  decodeParts,
+  type PartRows,
+  partCount,
+  partExists,
+  partsStatement,
+  rowsPart,
+  selectPart,
+} from '../../db/statementParts.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
 import { openConcernsQuery } from '../assessment/concernRepository.ts';
 import { BreakGlassRepository } from '../breakGlass/breakGlassRepository.ts';
@@ -79,8 +87,7 @@ function overviewParts(db: Db, access: AccessContext, familyId: string, today: s
 }
 
 type Parts = ReturnType<typeof overviewParts>;
-/** Each part's rows, as its own read returns them. */
-export type OverviewRows = { [K in keyof Parts]: Parts[K] extends StatementPart<infer Row> ? Row[] : never };
+export type OverviewRows = PartRows<Parts>;
 
 let parts: Parts | undefined;
 
@@ -94,19 +101,11 @@ const overviewStatement = preparedQuery<OverviewValues, Record<string, unknown>>
   const { userId, tokenId, linkId, organisationId, ip, requestId, familyId, today } = values;
   const access = placeholderAccess(['practitioner']);
   parts = overviewParts(db, access, familyId as unknown as string, today as unknown as string);
-  const entries = Object.entries(parts) as [string, StatementPart<unknown>][];
-  const ctes = sql.join(
-    entries.map(([name, part]) => part.cte(name)),
-    sql`, `,
-  );
-  const shown = sql.join(
-    entries.map(([name, part]) => sql`${part.json(name)} as ${sql.identifier(name)}`),
-    sql`, `,
-  );
-  const visible: SQL = sql`exists (select 1 from header)`;
-  return sql`with ${ctes},
-    audited as (
-      insert into audit_event (actor_user_id, actor_token_id, actor_link_id, organisation_id, action, outcome,
+  const visible = partExists('header');
+  return partsStatement(
+    parts,
+    'header',
+    sql`insert into audit_event (actor_user_id, actor_token_id, actor_link_id, organisation_id, action, outcome,
         record_type, record_id, family_id, ip, request_id, detail)
       select ${userId}::uuid, ${tokenId}::uuid, ${linkId}::uuid, ${organisationId}::uuid, 'family.read',
         case when ${visible} then 'success' else 'denied' end, 'family', ${familyId}::text,
@@ -114,9 +113,8 @@ const overviewStatement = preparedQuery<OverviewValues, Record<string, unknown>>
         case when ${visible} then jsonb_build_object('members', ${partCount('cards')},
           'relationships', ${partCount('relationships')}, 'chronology', ${partCount('chronology')},
           'teamOrganisations', ${partCount('teamOrganisations')}, 'openConcerns', ${partCount('concerns')},
-          'enrolments', ${partCount('enrolments')}) end
-    )
-    select ${shown} from header`;
+          'enrolments', ${partCount('enrolments')}) end`,
+  );
 });
 
 /**
@@ -137,9 +135,5 @@ export async function readFamilyOverview(
     familyId,
     today,
   });
-  if (!row || !parts) return undefined;
-  const decoded: Record<string, unknown> = {};
-  for (const [name, part] of Object.entries(parts) as [string, StatementPart<unknown>][])
-    decoded[name] = part.decode(row[name]);
-  return decoded as OverviewRows;
+  return row && parts ? decodeParts(parts, row) : undefined;
 }

@@ -32,20 +32,26 @@ function normalise(value: unknown): unknown {
  * old and new values. Call it inside the transaction that makes the change.
  * Nothing is written for an amendment that changed nothing.
  */
-export async function recordHistory(
-  tx: Db,
-  access: AccessContext,
-  entry: {
-    familyId: string | null;
-    recordType: string;
-    recordId: string;
-    personId?: string | null;
-    action: ChangeAction;
-    changes: Changes;
-  },
-): Promise<void> {
-  if (entry.action === 'amended' && Object.keys(entry.changes).length === 0) return;
-  await tx.insert(recordChange).values({
+export interface HistoryEntry {
+  familyId: string | null;
+  recordType: string;
+  recordId: string;
+  personId?: string | null;
+  action: ChangeAction;
+  changes: Changes;
+}
+
+export async function recordHistory(tx: Db, access: AccessContext, entry: HistoryEntry): Promise<void> {
+  await historyInsert(tx, access, entry);
+}
+
+/**
+ * The insert `recordHistory` runs, not yet run (undefined when there is
+ * nothing to write): to write it with others in one statement (`writesTogether`).
+ */
+export function historyInsert(tx: Db, access: AccessContext, entry: HistoryEntry) {
+  if (entry.action === 'amended' && Object.keys(entry.changes).length === 0) return undefined;
+  return tx.insert(recordChange).values({
     familyId: entry.familyId,
     recordType: entry.recordType,
     recordId: entry.recordId,

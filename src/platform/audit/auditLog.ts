@@ -15,7 +15,12 @@ export interface AuditEntry {
 
 /** Writes audit events for the request's actor. Pass a transaction to write with the change it records. */
 export async function recordAudit(db: Db, access: AccessContext, entry: AuditEntry): Promise<void> {
-  await db.insert(auditEvent).values({
+  await auditInsert(db, access, entry);
+}
+
+/** The insert `recordAudit` runs, not yet run: to write it with others in one statement (`writesTogether`). */
+export function auditInsert(db: Db, access: AccessContext, entry: AuditEntry) {
+  return db.insert(auditEvent).values({
     actorUserId: access.userId ?? null,
     actorTokenId: access.tokenId ?? null,
     actorLinkId: access.linkId ?? null,
