@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../db/client.ts';
 import { todaysGroups } from '../features/groups/groupRepository.ts';
 import { SessionRepository } from '../features/groups/sessionRepository.ts';
-import type { AccessContext } from '../platform/access/accessContext.ts';
+import { demoAccess } from '../testing/demoAccess.ts';
 import { demoDatabase, demoToday } from '../testing/demoDatabase.ts';
 
 /** The demo's groups, on a fresh in-memory database of its own. */
@@ -18,21 +18,7 @@ describe('the demo groups', () => {
     await database.close();
   });
 
-  async function accessOf(email: string): Promise<AccessContext> {
-    const [user] = await queryRows<{ id: string; organisationId: string; roles: string[] }>(
-      database.db,
-      sql`select id, organisation_id as "organisationId", roles from app_user where email = ${email}`,
-    );
-    return {
-      userId: user?.id,
-      tokenId: undefined,
-      organisationId: user?.organisationId,
-      partnershipAreaId: undefined,
-      roles: (user?.roles ?? []) as AccessContext['roles'],
-      ip: '127.0.0.1',
-      requestId: 'demo-test',
-    };
-  }
+  const accessOf = (email: string) => demoAccess(database.db, email);
 
   it('runs groups on days across the week, with paid, volunteer and peer facilitators', async () => {
     const [figures] = await queryRows<{ weekdays: number[]; kinds: string[]; groups: number }>(

@@ -1,13 +1,12 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, queryRows } from '../db/client.ts';
+import type { Database } from '../db/client.ts';
 import { lastTwelveMonths } from '../features/audit/auditFilters.ts';
 import { suppressTable } from '../features/audit/auditTable.ts';
 import { auditViews } from '../features/audit/auditViews.ts';
 import { todayInUk } from '../features/chronology/dateParts.ts';
 import { ListingRepository } from '../features/listings/listingRepository.ts';
 import { PartnershipListingRepository } from '../features/listings/partnershipListingRepository.ts';
-import type { AccessContext } from '../platform/access/accessContext.ts';
+import { demoAccess } from '../testing/demoAccess.ts';
 import { demoTestPassword } from '../testing/demoDatabase.ts';
 import { emptyPglite } from '../testing/testDatabase.ts';
 import { loadDemo } from './demoLoader.ts';
@@ -24,23 +23,7 @@ describe('the demo listings', () => {
     await database.close();
   });
 
-  async function accessOf(email: string): Promise<AccessContext> {
-    const [user] = await queryRows<{ id: string; organisationId: string; areaId: string; roles: string[] }>(
-      database.db,
-      sql`select u.id, u.organisation_id as "organisationId", o.partnership_area_id as "areaId", u.roles
-        from app_user u join organisation o on o.id = u.organisation_id where u.email = ${email}`,
-    );
-    if (!user) throw new Error(`no demo user ${email}`);
-    return {
-      userId: user.id,
-      tokenId: undefined,
-      organisationId: user.organisationId,
-      partnershipAreaId: user.areaId,
-      roles: user.roles as AccessContext['roles'],
-      ip: '127.0.0.1',
-      requestId: 'demo-test',
-    };
-  }
+  const accessOf = (email: string) => demoAccess(database.db, email);
 
   it('gives the family support admin open problem reports, and the peer group an out-of-date listing and a reminder', async () => {
     const iain = new ListingRepository(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../db/client.ts';
-import type { AccessContext } from '../../platform/access/accessContext.ts';
+import { demoAccess } from '../../testing/demoAccess.ts';
 import { demoDatabase, demoTodayText } from '../../testing/demoDatabase.ts';
 import { findMyWork } from '../caseload/myWorkRepository.ts';
 import { todaysGroups } from '../groups/groupRepository.ts';
@@ -19,22 +19,7 @@ describe("the home page's lists in one statement", () => {
     await database.close();
   });
 
-  async function accessOf(email: string): Promise<AccessContext> {
-    const [user] = await queryRows<{ id: string; organisationId: string; roles: string[] }>(
-      database.db,
-      sql`select id, organisation_id as "organisationId", roles from app_user where email = ${email}`,
-    );
-    if (!user) throw new Error(`no demo user ${email}`);
-    return {
-      userId: user.id,
-      tokenId: undefined,
-      organisationId: user.organisationId,
-      partnershipAreaId: undefined,
-      roles: user.roles as AccessContext['roles'],
-      ip: '127.0.0.1',
-      requestId: randomUUID(),
-    };
-  }
+  const accessOf = (email: string) => demoAccess(database.db, email);
 
   const auditedActions = async (requestId: string) =>
     (
