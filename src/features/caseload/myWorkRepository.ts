@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accessValues, type Placeholders, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
 import { type AccessContext, canSeePersonalData } from '../../platform/access/accessContext.ts';
+import { shownListAudit } from '../../platform/audit/auditLog.ts';
 import { ownSupportVisible } from '../families/familyVisibility.ts';
 import { FigureCache } from '../home/figureCache.ts';
 import { addDays } from '../plan/planSchedule.ts';
@@ -83,10 +84,7 @@ export function myMembersCtes(dueOnly: boolean, shown: number, values: Placehold
     limit ${shown}
   ),
   my_audited as (
-    insert into audit_event (actor_user_id, actor_token_id, organisation_id, action, outcome, ip, request_id, detail)
-    select ${userId}::uuid, null, ${organisationId}::uuid, 'caseload.mine.read', 'success', ${ip}, ${requestId},
-      jsonb_build_object('shown', count(*), 'families', jsonb_agg(distinct "familyId"))
-    from my_shown having count(*) > 0
+    ${shownListAudit({ userId, organisationId, ip, requestId }, 'caseload.mine.read', 'my_shown')}
   )`;
 }
 

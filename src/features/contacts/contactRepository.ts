@@ -4,7 +4,7 @@ import { accessValues, placeholderAccess, preparedQuery } from '../../db/prepare
 import type { ContactChannel, ContactKind, ContactOutcome } from '../../db/schema.ts';
 import { decodeParts, partExists, partsStatement, rowsPart } from '../../db/statementParts.ts';
 import { type AccessContext, canSeePersonalData } from '../../platform/access/accessContext.ts';
-import { recordAudit } from '../../platform/audit/auditLog.ts';
+import { auditEventInsert, recordAudit } from '../../platform/audit/auditLog.ts';
 import { familyVisible, memberVisible } from '../families/familyVisibility.ts';
 import { contactDetailsVisible, contactVisible, lastAttendedContact } from './contactVisibility.ts';
 
@@ -112,17 +112,21 @@ const choiceParts = contactChoiceParts('', '');
  * refusal (the family is not visible) is audited as denied under the given
  * action in the same statement, in the shape `recordAudit` writes.
  */
-const choicesStatement = preparedQuery<ChoicesValues, Record<string, unknown>>(
-  ({ userId, tokenId, linkId, organisationId, ip, requestId, familyId, action }) =>
-    partsStatement(
-      contactChoiceParts(familyId as unknown as string, organisationId as unknown as string),
-      'family',
-      sql`insert into audit_event (actor_user_id, actor_token_id, actor_link_id, organisation_id, action, outcome,
-          record_type, record_id, ip, request_id)
-        select ${userId}::uuid, ${tokenId}::uuid, ${linkId}::uuid, ${organisationId}::uuid, ${action}::text, 'denied',
-          'family', ${familyId}::text, ${ip}, ${requestId}
-        where not ${partExists('family')}`,
+const choicesStatement = preparedQuery<ChoicesValues, Record<string, unknown>>((values) =>
+  partsStatement(
+    contactChoiceParts(values.familyId as unknown as string, values.organisationId as unknown as string),
+    'family',
+    auditEventInsert(
+      values,
+      {
+        action: sql`${values.action}::text`,
+        outcome: sql`'denied'`,
+        recordType: sql`'family'`,
+        recordId: sql`${values.familyId}::text`,
+      },
+      sql`where not ${partExists('family')}`,
     ),
+  ),
 );
 
 /** Contacts with a family's members, read and written through the family access rule. */

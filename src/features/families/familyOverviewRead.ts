@@ -12,6 +12,7 @@ import {
   selectPart,
 } from '../../db/statementParts.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
+import { auditEventInsert } from '../../platform/audit/auditLog.ts';
 import { openConcernsQuery } from '../assessment/concernRepository.ts';
 import { BreakGlassRepository } from '../breakGlass/breakGlassRepository.ts';
 import { ChronologyRepository } from '../chronology/chronologyRepository.ts';
@@ -98,22 +99,24 @@ let parts: Parts | undefined;
  * visible) as denied, in the shape `recordAudit` writes.
  */
 const overviewStatement = preparedQuery<OverviewValues, Record<string, unknown>>((values, db) => {
-  const { userId, tokenId, linkId, organisationId, ip, requestId, familyId, today } = values;
+  const { familyId, today } = values;
   const access = placeholderAccess(['practitioner']);
   parts = overviewParts(db, access, familyId as unknown as string, today as unknown as string);
   const visible = partExists('header');
   return partsStatement(
     parts,
     'header',
-    sql`insert into audit_event (actor_user_id, actor_token_id, actor_link_id, organisation_id, action, outcome,
-        record_type, record_id, family_id, ip, request_id, detail)
-      select ${userId}::uuid, ${tokenId}::uuid, ${linkId}::uuid, ${organisationId}::uuid, 'family.read',
-        case when ${visible} then 'success' else 'denied' end, 'family', ${familyId}::text,
-        case when ${visible} then ${familyId}::uuid end, ${ip}, ${requestId},
-        case when ${visible} then jsonb_build_object('members', ${partCount('cards')},
-          'relationships', ${partCount('relationships')}, 'chronology', ${partCount('chronology')},
-          'teamOrganisations', ${partCount('teamOrganisations')}, 'openConcerns', ${partCount('concerns')},
-          'enrolments', ${partCount('enrolments')}) end`,
+    auditEventInsert(values, {
+      action: sql`'family.read'`,
+      outcome: sql`case when ${visible} then 'success' else 'denied' end`,
+      recordType: sql`'family'`,
+      recordId: sql`${familyId}::text`,
+      familyId: sql`case when ${visible} then ${familyId}::uuid end`,
+      detail: sql`case when ${visible} then jsonb_build_object('members', ${partCount('cards')},
+        'relationships', ${partCount('relationships')}, 'chronology', ${partCount('chronology')},
+        'teamOrganisations', ${partCount('teamOrganisations')}, 'openConcerns', ${partCount('concerns')},
+        'enrolments', ${partCount('enrolments')}) end`,
+    }),
   );
 });
 

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accessValues, type Placeholders, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
 import { type AccessContext, canSeePersonalData, hasRole } from '../../platform/access/accessContext.ts';
+import { shownListAudit } from '../../platform/audit/auditLog.ts';
 import { familyVisible } from '../families/familyVisibility.ts';
 import { memberGoalsVisible } from './planVisibility.ts';
 
@@ -102,10 +103,7 @@ export function overdueCtes(lead: boolean, values: Placeholders<OverdueValues>):
   ),
   -- The read's audit event, in the same statement (the shape recordAudit writes), naming the families shown.
   overdue_audited as (
-    insert into audit_event (actor_user_id, actor_token_id, organisation_id, action, outcome, ip, request_id, detail)
-    select ${userId}::uuid, null, ${organisationId}::uuid, 'plan.overdue.read', 'success', ${ip}, ${requestId},
-      jsonb_build_object('shown', count(*), 'families', jsonb_agg(distinct "familyId"))
-    from overdue_shown having count(*) > 0
+    ${shownListAudit({ userId, organisationId, ip, requestId }, 'plan.overdue.read', 'overdue_shown')}
   )`;
 }
 

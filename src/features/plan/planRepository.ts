@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { accessValues, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
 import type { ActionStatus, GoalStatus, OwnerKind } from '../../db/schema.ts';
 import { type AccessContext, canSeePersonalData } from '../../platform/access/accessContext.ts';
-import { recordAudit } from '../../platform/audit/auditLog.ts';
+import { auditEventInsert, recordAudit } from '../../platform/audit/auditLog.ts';
 import { familyVisible, memberVisible } from '../families/familyVisibility.ts';
 import { memberGoalsVisible } from './planVisibility.ts';
 
@@ -210,20 +210,19 @@ function planStatement(withChoices: boolean, audit: boolean) {
 'choices', ${choices}) as record
       from family f where f.id = ${familyId}::uuid and ${familyVisible(access, sql`f.id`)}
     ),
-    audited as (
-      insert into audit_event (actor_user_id, actor_token_id, actor_link_id, organisation_id, action, outcome,
-        record_type, record_id, family_id, ip, request_id, detail)
-      select ${userId}::uuid, ${tokenId}::uuid, ${linkId}::uuid, ${organisationId}::uuid, ${action}::text,
-        case when s.record is null then 'denied' else 'success' end,
-        case when s.record is null then 'family' else 'family_plan' end,
-        coalesce(s.record -> 'plan' ->> 'id', ${familyId}::text),
-        case when s.record is not null then ${familyId}::uuid end,
-        ${ip}, ${requestId},
-        case when s.record is not null then jsonb_build_object('goals', json_array_length(s.record -> 'goals'),
-          'actions', json_array_length(s.record -> 'actions'), 'reviews', json_array_length(s.record -> 'reviews')) end
-      from (select 1) one left join shown s on true
-      ${audit ? sql`` : sql`where s.record is null`}
-    )
+    audited as (${auditEventInsert(
+      { userId, tokenId, linkId, organisationId, ip, requestId },
+      {
+        action: sql`${action}::text`,
+        outcome: sql`case when s.record is null then 'denied' else 'success' end`,
+        recordType: sql`case when s.record is null then 'family' else 'family_plan' end`,
+        recordId: sql`coalesce(s.record -> 'plan' ->> 'id', ${familyId}::text)`,
+        familyId: sql`case when s.record is not null then ${familyId}::uuid end`,
+        detail: sql`case when s.record is not null then jsonb_build_object('goals', json_array_length(s.record -> 'goals'),
+          'actions', json_array_length(s.record -> 'actions'), 'reviews', json_array_length(s.record -> 'reviews')) end`,
+      },
+      sql`from (select 1) one left join shown s on true ${audit ? sql`` : sql`where s.record is null`}`,
+    )})
     select record from shown`;
     },
   );
