@@ -94,10 +94,11 @@ export type PartRows<P> = { [K in keyof P]: P[K] extends StatementPart<infer Row
 /**
  * The statement reading all `parts`: one row, with each part's rows as a
  * column of JSON, or no row at all when the part named `from` (the page's
- * access check, such as the visible family) has none. `audit` is another
+ * access check, such as the visible family) has none; without `from`, always
+ * one row. `audit` is another
  * common table expression (an `insert into audit_event`), always run.
  */
-export function partsStatement(parts: Parts, from: string, audit?: SQL): SQL {
+export function partsStatement(parts: Parts, from: string | undefined, audit?: SQL): SQL {
   const entries = Object.entries(parts);
   const ctes = sql.join(
     entries.map(([name, part]) => part.cte(partTable(name))),
@@ -108,7 +109,7 @@ export function partsStatement(parts: Parts, from: string, audit?: SQL): SQL {
     sql`, `,
   );
   return sql`with ${ctes}${audit ? sql`, audited as (${audit})` : sql``}
-    select ${shown} from ${partTable(from)}`;
+    select ${shown}${from ? sql` from ${partTable(from)}` : sql``}`;
 }
 
 /** The rows of each part from the row `partsStatement` returned. */

@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { field } from '../../platform/http/forms.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
+import { readInbox } from './inboxRead.ts';
 import { urgencyLabels } from './referralForm.ts';
 import { presentListRow } from './referralPresenter.ts';
 import { ReferralRepository } from './referralRepository.ts';
@@ -25,19 +26,10 @@ export function referralInboxRoutes(app: FastifyInstance, db: Db): void {
     const urgency = (referralUrgencies as readonly string[]).includes(field(query, 'urgency'))
       ? field(query, 'urgency')
       : '';
-    const referrals = new ReferralRepository(db, request.access);
-    const services = await referrals.ownServices();
-    const serviceId = services.some((s) => s.id === field(query, 'service')) ? field(query, 'service') : '';
-    const filter = { status, serviceId, urgency };
-    const [rows, counts] = await Promise.all([
-      referrals.inbox(filter),
-      referrals.inboxCounts({ serviceId, urgency }),
-    ]);
-    await recordAudit(db, request.access, {
-      action: 'referral.inbox',
-      recordType: 'organisation',
-      recordId: request.access.organisationId,
-      detail: { status, shown: rows.length },
+    const { services, serviceId, rows, counts } = await readInbox(db, request.access, {
+      status,
+      serviceId: field(query, 'service'),
+      urgency,
     });
     const today = todayInUk(new Date());
     const keep = (s: string) => {

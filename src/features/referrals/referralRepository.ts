@@ -39,6 +39,43 @@ const listColumns = sql`r.id, r.reference, r.status, r.origin, r.urgency, s.name
   (r.sent_at at time zone 'Europe/London')::date::text as "receivedOn", r.first_support_on::text as "firstSupportOn",
   r.updated_at as "updatedAt"`;
 
+/** Most referrals the inbox lists on one tab. */
+export const inboxLimit = 200;
+
+/** The receiving organisation's referrals in one status, oldest first, filtered by service and urgency. */
+export function inboxSql(organisationId: string, filter: InboxFilter, limit: number): SQL {
+  return sql`select ${listColumns}, ro.name as "organisationName"
+    from referral r join directory_service s on s.id = r.service_id
+      left join organisation ro on ro.id = r.referring_organisation_id
+    where r.organisation_id = ${organisationId}::uuid and r.status = ${filter.status}::text
+      and (${filter.serviceId}::text = '' or r.service_id::text = ${filter.serviceId}::text)
+      and (${filter.urgency}::text = '' or r.urgency::text = ${filter.urgency}::text)
+    order by r.sent_at, r.id limit ${limit}::int`;
+}
+
+export type StatusCount = { status: ReferralStatus; count: number };
+
+/** How many of the receiving organisation's sent referrals are in each status, with the same filters. */
+export function inboxCountsSql(organisationId: string, filter: Omit<InboxFilter, 'status'>): SQL {
+  return sql`select c.status, sum(c.n)::int as count from referral_status_count c
+    where c.organisation_id = ${organisationId}::uuid
+      and (${filter.serviceId}::text = '' or c.service_id::text = ${filter.serviceId}::text)
+      and (${filter.urgency}::text = '' or c.urgency::text = ${filter.urgency}::text)
+    group by c.status`;
+}
+
+export function statusCounts(rows: StatusCount[]): Partial<Record<ReferralStatus, number>> {
+  return Object.fromEntries(rows.map((r) => [r.status, r.count]));
+}
+
+/** The organisation's own services that have had referrals sent to them, for the inbox's filter. */
+export function ownServicesSql(organisationId: string): SQL {
+  return sql`select s.id, s.name from directory_service s
+    where s.organisation_id = ${organisationId}::uuid and s.id in (
+      select c.service_id from referral_status_count c where c.organisation_id = ${organisationId}::uuid and c.n > 0)
+    order by s.name, s.id`;
+}
+
 export class ReferralRepository {
   constructor(
     private readonly db: Db,
@@ -49,48 +86,12 @@ export class ReferralRepository {
     return canSeePersonalData(this.access) ? this.access.organisationId : undefined;
   }
 
-  /** The receiving organisation's referrals in one status, oldest first, filtered by service and urgency. */
-  async inbox(filter: InboxFilter, limit = 200): Promise<ReferralListRow[]> {
-    const organisationId = this.organisation();
-    if (!organisationId) return [];
-    return queryRows<ReferralListRow>(
-      this.db,
-      sql`select ${listColumns}, ro.name as "organisationName"
-        from referral r join directory_service s on s.id = r.service_id
-          left join organisation ro on ro.id = r.referring_organisation_id
-        where r.organisation_id = ${organisationId} and r.status = ${filter.status}
-          and (${filter.serviceId} = '' or r.service_id::text = ${filter.serviceId})
-          and (${filter.urgency} = '' or r.urgency = ${filter.urgency})
-        order by r.sent_at, r.id limit ${limit}`,
-    );
-  }
-
   /** How many of the receiving organisation's sent referrals are in each status, with the same filters. */
   async inboxCounts(filter: Omit<InboxFilter, 'status'>): Promise<Partial<Record<ReferralStatus, number>>> {
     const organisationId = this.organisation();
     if (!organisationId) return {};
-    const rows = await queryRows<{ status: ReferralStatus; count: number }>(
-      this.db,
-      sql`select c.status, sum(c.n)::int as count from referral_status_count c
-        where c.organisation_id = ${organisationId}
-          and (${filter.serviceId} = '' or c.service_id::text = ${filter.serviceId})
-          and (${filter.urgency} = '' or c.urgency = ${filter.urgency})
-        group by c.status`,
-    );
-    return Object.fromEntries(rows.map((r) => [r.status, r.count]));
-  }
-
-  /** The organisation's own services that have had referrals sent to them, for the inbox's filter. */
-  async ownServices(): Promise<{ id: string; name: string }[]> {
-    const organisationId = this.organisation();
-    if (!organisationId) return [];
-    return queryRows(
-      this.db,
-      sql`select s.id, s.name from directory_service s
-        where s.organisation_id = ${organisationId} and s.id in (
-          select c.service_id from referral_status_count c where c.organisation_id = ${organisationId} and c.n > 0)
-        order by s.name, s.id`,
-    );
+    const rows = await queryRows<StatusCount>(this.db, inboxCountsSql(organisationId, filter));
+    return statusCounts(rows);
   }
 
   /** The referrals this organisation made, newest first, drafts included. */
