@@ -88,3 +88,10 @@ export function accessValues(access: AccessContext) {
     requestId: access.requestId,
   };
 }
+
+/** `accessValues` with the API token and shared link, for a statement that writes an audit event (`auditEventInsert`). */
+export type ActorValues = ReturnType<typeof accessValues> & { tokenId: string | null; linkId: string | null };
+
+export function actorValues(access: AccessContext): ActorValues {
+  return { ...accessValues(access), tokenId: access.tokenId ?? null, linkId: access.linkId ?? null };
+}

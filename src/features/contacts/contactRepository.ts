@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
-import { accessValues, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
+import { type ActorValues, actorValues, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
 import type { ContactChannel, ContactKind, ContactOutcome } from '../../db/schema.ts';
 import { decodeParts, partExists, partsStatement, rowsPart } from '../../db/statementParts.ts';
 import { type AccessContext, canSeePersonalData } from '../../platform/access/accessContext.ts';
@@ -78,9 +78,7 @@ function membersSql(access: AccessContext, familyId: string): SQL {
     order by p.date_of_birth nulls last, p.given_name`;
 }
 
-type ChoicesValues = ReturnType<typeof accessValues> & {
-  tokenId: string | null;
-  linkId: string | null;
+type ChoicesValues = ActorValues & {
   familyId: string;
   action: string;
 };
@@ -171,9 +169,7 @@ export class ContactRepository {
       return undefined;
     }
     const [row] = await choicesStatement(this.db, {
-      ...accessValues(access),
-      tokenId: access.tokenId ?? null,
-      linkId: access.linkId ?? null,
+      ...actorValues(access),
       familyId,
       action,
     });

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { accessValues, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
+import { type ActorValues, actorValues, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
 import { family, locality } from '../../db/schema.ts';
 import {
   decodeParts,
@@ -29,9 +29,7 @@ import { familyVisible } from './familyVisibility.ts';
 
 export const latestChronologyEntries = 5;
 
-type OverviewValues = ReturnType<typeof accessValues> & {
-  tokenId: string | null;
-  linkId: string | null;
+type OverviewValues = ActorValues & {
   familyId: string;
   today: string;
 };
@@ -132,9 +130,7 @@ export async function readFamilyOverview(
   today: string,
 ): Promise<OverviewRows | undefined> {
   const [row] = await overviewStatement(db, {
-    ...accessValues(access),
-    tokenId: access.tokenId ?? null,
-    linkId: access.linkId ?? null,
+    ...actorValues(access),
     familyId,
     today,
   });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { accessValues, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
+import { type ActorValues, actorValues, placeholderAccess, preparedQuery } from '../../db/preparedQuery.ts';
 import type { ActionStatus, GoalStatus, OwnerKind } from '../../db/schema.ts';
 import { type AccessContext, canSeePersonalData } from '../../platform/access/accessContext.ts';
 import { auditEventInsert, recordAudit } from '../../platform/audit/auditLog.ts';
@@ -120,9 +120,7 @@ export class PlanRepository {
         options.audit === false ? 'unaudited' : 'audited'
       ];
     const [row] = await statement(this.db, {
-      ...accessValues(access),
-      tokenId: access.tokenId ?? null,
-      linkId: access.linkId ?? null,
+      ...actorValues(access),
       familyId,
       action,
     });
@@ -130,9 +128,7 @@ export class PlanRepository {
   }
 }
 
-type PlanValues = ReturnType<typeof accessValues> & {
-  tokenId: string | null;
-  linkId: string | null;
+type PlanValues = ActorValues & {
   familyId: string;
   action: string;
 };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { accessValues, preparedQuery } from '../../db/preparedQuery.ts';
+import { type ActorValues, actorValues, preparedQuery } from '../../db/preparedQuery.ts';
 import type { ReferralStatus } from '../../db/schema.ts';
 import { decodeParts, partCount, partsStatement, partTable, rowsPart } from '../../db/statementParts.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
@@ -15,9 +15,7 @@ import {
 } from './referralRepository.ts';
 import type { InboxFilter, ReferralListRow } from './referralRows.ts';
 
-type InboxValues = ReturnType<typeof accessValues> & {
-  tokenId: string | null;
-  linkId: string | null;
+type InboxValues = ActorValues & {
   status: string;
   serviceId: string;
   urgency: string;
@@ -73,9 +71,7 @@ export interface InboxRead {
 export async function readInbox(db: Db, access: AccessContext, filter: InboxFilter): Promise<InboxRead> {
   const read = async (serviceId: string) => {
     const [row] = await inboxStatement(db, {
-      ...accessValues(access),
-      tokenId: access.tokenId ?? null,
-      linkId: access.linkId ?? null,
+      ...actorValues(access),
       status: filter.status,
       serviceId,
       urgency: filter.urgency,
