@@ -67,6 +67,12 @@ export interface ContactRow {
 const memberNameSql = (p: string) =>
   sql.raw(`coalesce(${p}.preferred_name, ${p}.given_name) || coalesce(' ' || ${p}.family_name, '')`);
 
+/** The family when this user may see it. */
+function visibleFamilySql(access: AccessContext, familyId: string): SQL {
+  return sql`select f.id, f.reference, f.name from family f
+    where f.id = ${familyId}::uuid and ${familyVisible(access, sql`f.id`)}`;
+}
+
 /** Current members this user may see, eldest first, for a family already checked. */
 function membersSql(access: AccessContext, familyId: string): SQL {
   return sql`select p.id as "personId", ${memberNameSql('p')} as name,
@@ -87,8 +93,7 @@ type ChoicesValues = ActorValues & {
 function contactChoiceParts(familyId: string, organisationId: string) {
   const access = placeholderAccess(['practitioner']);
   return {
-    family: rowsPart<ContactFamily>(sql`select f.id, f.reference, f.name from family f
-      where f.id = ${familyId}::uuid and ${familyVisible(access, sql`f.id`)}`),
+    family: rowsPart<ContactFamily>(visibleFamilySql(access, familyId)),
     members: rowsPart<ContactMemberChoice>(membersSql(access, familyId)),
     agencies: rowsPart<{ id: string; name: string }>(sql`select o.id, o.name from organisation o
       join family f on f.partnership_area_id = o.partnership_area_id
@@ -136,11 +141,7 @@ export class ContactRepository {
 
   /** The family when this user may see it; a refusal is audited as denied under `action`. */
   async visibleFamily(familyId: string, action: string): Promise<ContactFamily | undefined> {
-    const [row] = await queryRows<ContactFamily>(
-      this.db,
-      sql`select f.id, f.reference, f.name from family f
-        where f.id = ${familyId} and ${familyVisible(this.access, sql`f.id`)}`,
-    );
+    const [row] = await queryRows<ContactFamily>(this.db, visibleFamilySql(this.access, familyId));
     if (!row)
       await recordAudit(this.db, this.access, {
         action,
@@ -165,7 +166,12 @@ export class ContactRepository {
   async choices(familyId: string, action: string): Promise<ContactChoicesRead | undefined> {
     const access = this.access;
     if (!canSeePersonalData(access)) {
-      await this.visibleFamily(familyId, action);
+      await recordAudit(this.db, access, {
+        action,
+        outcome: 'denied',
+        recordType: 'family',
+        recordId: familyId,
+      });
       return undefined;
     }
     const [row] = await choicesStatement(this.db, {
