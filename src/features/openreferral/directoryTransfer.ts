@@ -87,23 +87,22 @@ async function checkAgainstDirectory(db: Db, drafts: ServiceDraft[]) {
   const byName = new Map(organisations.map((row) => [row.name.trim().toLowerCase(), row.id]));
   const serviceIds = drafts.map((draft) => draft.values.id as string);
   const locationIds = drafts.flatMap((draft) => draft.locations.map((link) => link.location.id));
-  const [takenServices, knownLocations, localities, areas] = await Promise.all([
-    db
-      .select({ id: directoryService.id })
-      .from(directoryService)
-      .where(inArray(directoryService.id, serviceIds)),
-    db
-      .select({ id: directoryLocation.id, organisationId: directoryLocation.organisationId })
-      .from(directoryLocation)
-      .where(
-        inArray(
-          directoryLocation.id,
-          locationIds.length ? locationIds : ['00000000-0000-0000-0000-000000000000'],
-        ),
+  // One after another: these run on the transaction's one connection.
+  const takenServices = await db
+    .select({ id: directoryService.id })
+    .from(directoryService)
+    .where(inArray(directoryService.id, serviceIds));
+  const knownLocations = await db
+    .select({ id: directoryLocation.id, organisationId: directoryLocation.organisationId })
+    .from(directoryLocation)
+    .where(
+      inArray(
+        directoryLocation.id,
+        locationIds.length ? locationIds : ['00000000-0000-0000-0000-000000000000'],
       ),
-    db.select({ id: locality.id }).from(locality),
-    db.select({ id: partnershipArea.id }).from(partnershipArea),
-  ]);
+    );
+  const localities = await db.select({ id: locality.id }).from(locality);
+  const areas = await db.select({ id: partnershipArea.id }).from(partnershipArea);
   const taken = idsOf(takenServices);
   const localityIds = idsOf(localities);
   const areaIds = idsOf(areas);

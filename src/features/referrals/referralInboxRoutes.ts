@@ -11,6 +11,7 @@ import { urgencyLabels } from './referralForm.ts';
 import { presentListRow } from './referralPresenter.ts';
 import { ReferralRepository } from './referralRepository.ts';
 import { statusLabels } from './referralStatus.ts';
+import { referralTable } from './referralTable.ts';
 
 /** The statuses of the inbox's tabs, in the order a referral goes through them. */
 export const inboxStatuses = referralStatuses.filter((s) => s !== 'draft');
@@ -55,7 +56,11 @@ export function referralInboxRoutes(app: FastifyInstance, db: Db): void {
         { value: '', text: 'Any urgency', selected: !urgency },
         ...referralUrgencies.map((u) => ({ value: u, text: urgencyLabels[u], selected: u === urgency })),
       ],
-      rows: rows.map((r) => presentListRow(r, today)),
+      rows,
+      table: referralTable(
+        rows.map((r) => presentListRow(r, today)),
+        'From',
+      ),
     });
   });
 
@@ -69,7 +74,11 @@ export function referralInboxRoutes(app: FastifyInstance, db: Db): void {
     });
     const today = todayInUk(new Date());
     return reply.page('features/referrals/pages/made.njk', {
-      rows: rows.map((r) => presentListRow(r, today)),
+      rows,
+      table: referralTable(
+        rows.map((r) => presentListRow(r, today)),
+        'To',
+      ),
     });
   });
 }

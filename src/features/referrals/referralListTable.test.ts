@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTemplateEnvironment } from '../../platform/views/views.ts';
 import { presentListRow } from './referralPresenter.ts';
 import type { ReferralListRow } from './referralRows.ts';
+import { referralTable } from './referralTable.ts';
 
 const env = createTemplateEnvironment();
 const today = '2026-12-02';
@@ -45,7 +46,7 @@ describe('the table of referrals', () => {
       passedOn: 2,
     }),
   ].map((r) => presentListRow(r, today));
-  const html = env.render('features/referrals/pages/_listTable.njk', { rows, otherSide: 'From' });
+  const html = referralTable(rows, 'From');
 
   it('writes each tag as the GOV.UK tag macro does', () => {
     const tags = html.match(/<strong class="govuk-tag[^"]*">[^<]*<\/strong>/g) ?? [];

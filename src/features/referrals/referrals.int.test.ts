@@ -37,9 +37,16 @@ describe('making a referral', () => {
       `/practice/families/${s.family.id}/referrals/new?q=${encodeURIComponent(s.service.name)}`,
     );
     expect(choose.body).toContain(s.service.name);
-    const all = await s.asHome.get(`/practice/families/${s.family.id}/referrals/new?kind=young_carers`);
-    expect(all.body).toContain(s.service.name);
-    expect(all.body).not.toContain(s.inactive.name);
+    // Other tests' services may share the database, and a list shows the first 50: each search names its service.
+    const byKind = await s.asHome.get(
+      `/practice/families/${s.family.id}/referrals/new?kind=young_carers&q=${encodeURIComponent(s.service.name)}`,
+    );
+    expect(byKind.body).toContain(s.service.name);
+    const inactive = await s.asHome.get(
+      `/practice/families/${s.family.id}/referrals/new?q=${encodeURIComponent(s.inactive.name)}`,
+    );
+    expect(inactive.body).not.toContain(s.inactive.id);
+    expect(byKind.body).toContain(s.service.id);
 
     const member = await s.asHome.get(`/practice/families/${s.family.id}/members/${s.agnes.id}`);
     expect(member.body).toContain(`/referrals/new?personId=${s.agnes.id}`);
@@ -366,7 +373,7 @@ describe('receiving a referral', () => {
     const s = await referralScenario(database, app);
     const { id } = await s.send();
     const form = await s.asOutsider.get(`/practice/referrals/${id}/redirect`);
-    expect(form.body).toContain(`value="${s.other.id}"`);
+    expect(form.body).toContain('Choose a service');
     // A search narrows the services offered; one that matches nothing offers none.
     const searched = await s.asOutsider.get(
       `/practice/referrals/${id}/redirect?q=${encodeURIComponent(s.other.name)}`,

@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
+import { actorValues } from '../../db/preparedQuery.ts';
 import type { AccessContext } from '../../platform/access/accessContext.ts';
-import { recordAudit } from '../../platform/audit/auditLog.ts';
+import { auditEventInsert } from '../../platform/audit/auditLog.ts';
 import { memberVisible } from '../families/familyVisibility.ts';
 import { hasSearchTerms, nameScore, type PersonSearchQuery, personTermConditions } from './personSearch.ts';
 
@@ -103,13 +104,23 @@ export async function searchFamilies(
     ? sql`${onTeam} union ${candidates(sql`join (select distinct g.family_id from break_glass g
         where g.user_id = ${access.userId} and g.expires_at > now()) glass on glass.family_id = m.family_id`)}`
     : onTeam;
-  // One round trip: the matching members, their families ranked by the best match, the best `limit` kept.
+  // Audited with the number of results only (the terms are personal data and are never written down).
+  const audit = auditEventInsert(actorValues(access), {
+    action: sql`'family.search'`,
+    outcome: sql`'success'`,
+    recordType: sql`'family'`,
+    recordId: sql`null`,
+    detail: sql`jsonb_build_object('results', coalesce((select max(total) from ranked), 0))`,
+  });
+  // One round trip: the matching members, their families ranked by the best match, the best `limit`
+  // kept, and the audit event.
   const rows = await queryRows<DetailRow>(
     db,
     sql`with hits as materialized (${hits}),
         ranked as (
           select family_id, max(score) as score, count(*) over () as total
-          from hits group by family_id order by max(score) desc, family_id limit ${limit})
+          from hits group by family_id order by max(score) desc, family_id limit ${limit}),
+        audited as (${audit})
         select r.family_id, r.total, f.reference, f.name, f.status, l.name as locality,
           p.id as person_id, p.given_name, p.family_name, p.preferred_name, p.date_of_birth, h.current
         from ranked r
@@ -143,10 +154,5 @@ export async function searchFamilies(
       current: row.current,
     });
   }
-  await recordAudit(db, access, {
-    action: 'family.search',
-    recordType: 'family',
-    detail: { results: total },
-  });
   return { families, total };
 }
