@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { practiceRoles } from '../../platform/access/accessContext.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
+import { familyOverviewBody } from './familyOverviewMarkup.ts';
 import { presentFamilyOverview } from './familyOverviewPresenter.ts';
 import { loadFamilyOverview } from './familyOverviewService.ts';
 import { presentFamilyList } from './familyPresenter.ts';
@@ -27,6 +28,7 @@ export function familyRoutes(app: FastifyInstance, db: Db): void {
     if (!uuidPattern.test(familyId)) throw new NotFoundError();
     const today = new Date();
     const overview = await loadFamilyOverview(db, request.access, familyId, today);
-    return reply.page('features/families/pages/familyOverview.njk', presentFamilyOverview(overview, today));
+    const body = familyOverviewBody(presentFamilyOverview(overview, today));
+    return reply.page('features/families/pages/familyOverview.njk', { body });
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { practiceRoles } from '../../platform/access/accessContext.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
+import { type FamilyMapView, familyMapFigure, familyMapListsMarkup } from './familyMapMarkup.ts';
 import { presentFamilyMap } from './familyMapPresenter.ts';
 import { parseRelationshipEditForm, parseRelationshipForm } from './relationshipForm.ts';
 import {
@@ -127,7 +128,7 @@ export function relationshipRoutes(app: FastifyInstance, db: Db): void {
       familyHref: base,
       relationshipsHref: `${base}/relationships`,
       printHref: `${base}/map/print`,
-      map: presentFamilyMap(data.family.name, data.members, data.relationships, new Date()),
+      ...mapMarkup(presentFamilyMap(data.family.name, data.members, data.relationships, new Date())),
     });
   });
 
@@ -139,7 +140,18 @@ export function relationshipRoutes(app: FastifyInstance, db: Db): void {
       family: data.family,
       mapHref: `/practice/families/${familyId}/map`,
       printedOn: today,
-      map: presentFamilyMap(data.family.name, data.members, data.relationships, today),
+      ...mapMarkup(
+        presentFamilyMap(data.family.name, data.members, data.relationships, today),
+        'govuk-heading-s',
+      ),
     });
   });
+}
+
+/** The map page's picture and lists, as markup for the templates. */
+function mapMarkup(map: FamilyMapView, headingClass?: string) {
+  return {
+    mapFigure: familyMapFigure(map, 'family-map').text,
+    mapLists: familyMapListsMarkup(map, headingClass).text,
+  };
 }

@@ -5,6 +5,13 @@ import nunjucks from 'nunjucks';
 import { addAuditTemplateFilters } from '../../features/audit/auditTemplateFilters.ts';
 import { navigationFor } from './navigation.ts';
 
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
+
+/** A day as the templates' `date` filter writes it ("30 Nov 2026", UK time), or nothing. */
+export function formatDate(value: Date | string | null | undefined): string {
+  return value ? dateFormat.format(new Date(value)) : '';
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The one Nunjucks environment: templates under src/, then the GOV.UK and MOJ macros. */
@@ -33,13 +40,10 @@ export function createTemplateEnvironment(): nunjucks.Environment {
     timeStyle: 'short',
     timeZone: 'Europe/London',
   });
-  const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
   env.addFilter('dateTime', (value: Date | string | null | undefined) =>
     value ? dateTimeFormat.format(new Date(value)) : '',
   );
-  env.addFilter('date', (value: Date | string | null | undefined) =>
-    value ? dateFormat.format(new Date(value)) : '',
-  );
+  env.addFilter('date', formatDate);
   // Charts of the provision audit's tables, drawn on the server.
   addAuditTemplateFilters(env);
   return env;
