@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit/auditLog.ts';
 import { requireRole } from '../../platform/auth/authHooks.ts';
 import { field } from '../../platform/http/forms.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
+import { inboxBody } from './inboxMarkup.ts';
 import { readInbox } from './inboxRead.ts';
 import { urgencyLabels } from './referralForm.ts';
 import { presentListRow } from './referralPresenter.ts';
@@ -39,7 +40,7 @@ export function referralInboxRoutes(app: FastifyInstance, db: Db): void {
       if (urgency) params.set('urgency', urgency);
       return `/practice/referrals?${params}`;
     };
-    return reply.page('features/referrals/pages/inbox.njk', {
+    const body = inboxBody({
       status,
       statusLabel: statusLabels[status],
       tabs: inboxStatuses.map((s) => ({
@@ -56,12 +57,9 @@ export function referralInboxRoutes(app: FastifyInstance, db: Db): void {
         { value: '', text: 'Any urgency', selected: !urgency },
         ...referralUrgencies.map((u) => ({ value: u, text: urgencyLabels[u], selected: u === urgency })),
       ],
-      rows,
-      table: referralTable(
-        rows.map((r) => presentListRow(r, today)),
-        'From',
-      ),
+      rows: rows.map((r) => presentListRow(r, today)),
     });
+    return reply.page('features/referrals/pages/inbox.njk', { statusLabel: statusLabels[status], body });
   });
 
   app.get('/practice/referrals/made', practice, async (request, reply) => {
@@ -78,7 +76,7 @@ export function referralInboxRoutes(app: FastifyInstance, db: Db): void {
       table: referralTable(
         rows.map((r) => presentListRow(r, today)),
         'To',
-      ),
+      ).text,
     });
   });
 }

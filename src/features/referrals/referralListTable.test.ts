@@ -46,7 +46,7 @@ describe('the table of referrals', () => {
       passedOn: 2,
     }),
   ].map((r) => presentListRow(r, today));
-  const html = referralTable(rows, 'From');
+  const html = referralTable(rows, 'From').text;
 
   it('writes each tag as the GOV.UK tag macro does', () => {
     const tags = html.match(/<strong class="govuk-tag[^"]*">[^<]*<\/strong>/g) ?? [];

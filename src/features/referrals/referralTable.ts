@@ -32,7 +32,7 @@ function row(r: ReferralTableRow): Html {
 }
 
 /** The table's markup; `otherSide` heads the organisation column ("From" or "To"). */
-export function referralTable(rows: readonly ReferralTableRow[], otherSide: string): string {
+export function referralTable(rows: readonly ReferralTableRow[], otherSide: string): Html {
   return html`<table class="govuk-table">
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
@@ -46,5 +46,5 @@ export function referralTable(rows: readonly ReferralTableRow[], otherSide: stri
 </thead>
 <tbody class="govuk-table__body">
 ${rows.map(row)}</tbody>
-</table>`.text;
+</table>`;
 }

@@ -6,6 +6,7 @@ import { chronologyRoutes } from '../chronology/chronologyRoutes.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { searchFamilies } from './familySearch.ts';
 import { checkSearchForm, parseSearchForm, searchErrorList } from './searchForm.ts';
+import { searchBody } from './searchMarkup.ts';
 import { presentSearch } from './searchPresenter.ts';
 
 const template = 'features/search/pages/search.njk';
@@ -18,16 +19,15 @@ export function searchRoutes(app: FastifyInstance, db: Db): void {
     const now = new Date();
     // A first visit shows the form; pressing Search with nothing filled in says what to enter.
     const submitted = Object.keys(query).length > 0;
-    if (!submitted) return reply.page(template, presentSearch(form, undefined, now));
+    if (!submitted) return reply.page(template, { body: searchBody(presentSearch(form, undefined, now)) });
     const checked = checkSearchForm(form, todayInUk(now));
     if (!checked.ok)
       return reply.code(400).page(template, {
-        ...presentSearch(form, undefined, now),
-        errors: checked.errors,
+        body: searchBody(presentSearch(form, undefined, now), checked.errors),
         errorList: searchErrorList(checked.errors, checked.errorParts),
       });
     const answer = await searchFamilies(db, request.access, checked.query);
-    return reply.page(template, presentSearch(form, answer, now));
+    return reply.page(template, { body: searchBody(presentSearch(form, answer, now)) });
   });
 }
 
