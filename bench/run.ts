@@ -1,6 +1,7 @@
 // Load harness: npx tsx bench/run.ts [--duration S] [--warmup S] [--connections C] [--families N]
 // (or npm run bench). See bench/README.md.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,13 @@ import {
 } from './stats.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The Node.js options `npm start` runs Hearth with (package.json), so the app is measured as it runs. */
+const startNodeOptions = (
+  JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
 const homeP95LimitMs = 25;
 const overviewP95LimitMs = 30;
 const searchP95LimitMs = 50;
@@ -67,7 +75,14 @@ function startServer(
     mode === 'app' && env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_CPU_PROFILE}`] : [];
   const child = spawn(
     process.execPath,
-    [...profile, '--import', 'tsx', path.join(root, 'bench/server.ts'), mode],
+    [
+      ...(mode === 'app' ? startNodeOptions : []),
+      ...profile,
+      '--import',
+      'tsx',
+      path.join(root, 'bench/server.ts'),
+      mode,
+    ],
     {
       cwd: root,
       env,
