@@ -118,6 +118,12 @@ describe('family plan pages', () => {
       .from(auditEvent)
       .where(and(eq(auditEvent.familyId, s.family.id), eq(auditEvent.action, 'plan.read')));
     expect(reads.length).toBeGreaterThan(0);
+
+    // What the family wrote is shown as text, never as markup.
+    await s.addGoal(s.asHome, { familyWords: 'No more <script>alert(1)</script> & shouting' });
+    const escaped = await s.asHome.get(s.planUrl);
+    expect(escaped.body).toContain('“No more &lt;script&gt;alert(1)&lt;/script&gt; &amp; shouting”');
+    expect(escaped.body).not.toContain('<script>alert(1)');
   });
 
   it('refuses bad input with an error summary and saves nothing', async () => {

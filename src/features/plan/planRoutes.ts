@@ -14,6 +14,7 @@ import {
   parseAgreementForm,
   partsOfIso,
 } from './planForms.ts';
+import { planBody } from './planMarkup.ts';
 import { dateItems, idParam, planErrorList } from './planPageHelpers.ts';
 import { memberName, presentPlan, presentPrintCopy } from './planPresenter.ts';
 import { type PlanRecord, PlanRepository } from './planRepository.ts';
@@ -45,9 +46,11 @@ export function planRoutes(app: FastifyInstance, db: Db): void {
     const record = await new PlanRepository(db, request.access).read(familyId);
     if (!record) throw new NotFoundError();
     const saved = (request.query as Record<string, string> | undefined)?.saved;
+    const view = presentPlan(record, todayInUk(new Date()));
     return reply.page('features/plan/pages/plan.njk', {
-      ...presentPlan(record, todayInUk(new Date())),
-      saved: typeof saved === 'string' ? saved : undefined,
+      familyName: view.family.name,
+      overviewHref: view.links.overview,
+      body: planBody(view, typeof saved === 'string' ? saved : undefined),
     });
   });
 

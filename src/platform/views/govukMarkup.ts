@@ -8,8 +8,20 @@ export function govukTag(text: string, classes: string): Html {
 }
 
 /** The button component as a link. */
-export function govukButtonLink(text: string, href: string, classes: string): Html {
-  return html`<a href="${href}" role="button" draggable="false" class="govuk-button ${classes}" data-module="govuk-button">${text}</a>`;
+export function govukButtonLink(text: string, href: string, classes?: string): Html {
+  return html`<a href="${href}" role="button" draggable="false" class="${withClasses('govuk-button', classes)}" data-module="govuk-button">${text}</a>`;
+}
+
+/** The success notification banner, saying what was saved. */
+export function govukSuccessBanner(text: string): Html {
+  return html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="govuk-notification-banner-title" data-module="govuk-notification-banner">
+<div class="govuk-notification-banner__header">
+<h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">Success</h2>
+</div>
+<div class="govuk-notification-banner__content">
+<p class="govuk-notification-banner__heading">${text}</p>
+</div>
+</div>`;
 }
 
 /** The notification banner with a heading line of text. */
