@@ -7,8 +7,12 @@ import type { presentFamilyMap } from './familyMapPresenter.ts';
 
 export type FamilyMapView = ReturnType<typeof presentFamilyMap>;
 
-/** The SVG and its legend; `id` keeps the ids unique on a page. */
-export function familyMapFigure(map: FamilyMapView, id: string): Html {
+/**
+ * The SVG and its legend; `id` keeps the ids unique on a page. The legend's heading is an h3
+ * under the overview's "Family map" heading, and an h2 on the map's own pages, which have
+ * no heading between it and the page's h1.
+ */
+export function familyMapFigure(map: FamilyMapView, id: string, legendHeading: 'h2' | 'h3' = 'h3'): Html {
   const lines = map.lines.map(
     (line) =>
       html`<path d="${line.path}" fill="none" stroke="${line.stroke}" stroke-width="${line.width}"${line.dash ? html` stroke-dasharray="${line.dash}"` : ''} stroke-opacity="${line.opacity}" stroke-linecap="round"/>
@@ -43,7 +47,7 @@ ${item.text}
 ${lines}${boxes}${labels}</svg>
 </div>
 <figcaption class="hearth-family-map__legend">
-<h3 class="govuk-heading-s">How the lines are drawn</h3>
+${legendHeading === 'h2' ? html`<h2 class="govuk-heading-s">How the lines are drawn</h2>` : html`<h3 class="govuk-heading-s">How the lines are drawn</h3>`}
 <ul class="govuk-list hearth-family-map__legend-list">
 ${legend}</ul>
 </figcaption>

@@ -151,7 +151,7 @@ export function relationshipRoutes(app: FastifyInstance, db: Db): void {
 /** The map page's picture and lists, as markup for the templates. */
 function mapMarkup(map: FamilyMapView, headingClass?: string) {
   return {
-    mapFigure: familyMapFigure(map, 'family-map').text,
+    mapFigure: familyMapFigure(map, 'family-map', 'h2').text,
     mapLists: familyMapListsMarkup(map, headingClass).text,
   };
 }
