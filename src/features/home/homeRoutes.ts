@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { type AccessContext, canSeePersonalData, hasRole } from '../../platform/access/accessContext.ts';
 import { requireUser } from '../../platform/auth/authHooks.ts';
+import type { SessionUser } from '../../platform/auth/sessionStore.ts';
 import { navigationFor } from '../../platform/views/navigation.ts';
 import { NoticeRepository } from '../breakGlass/noticeRepository.ts';
 import { presentMyWork } from '../caseload/myWorkPresenter.ts';
@@ -10,6 +11,7 @@ import { FamilyRepository } from '../families/familyRepository.ts';
 import { ReferralRepository } from '../referrals/referralRepository.ts';
 import { longWaits } from '../waitingTimes/waitingTimesRepository.ts';
 import { FigureCache } from './figureCache.ts';
+import { type HomeView, homeBody } from './homeMarkup.ts';
 import { findHomeWork } from './homeWorkRepository.ts';
 import { presentOverdue } from './overduePresenter.ts';
 
@@ -69,7 +71,7 @@ export function homeRoutes(app: FastifyInstance, db: Db): void {
         ? referralsByOrganisation.get(access.organisationId, () => referralsWaiting(db, access))
         : undefined,
     ]);
-    return reply.page('features/home/home.njk', {
+    const view: HomeView = {
       openFamilies,
       overdue: work && presentOverdue(work.overdue, today),
       myWork: work && presentMyWork(work.myWork, today, work.groups),
@@ -82,6 +84,10 @@ export function homeRoutes(app: FastifyInstance, db: Db): void {
         ...item,
         description: sectionText[item.href],
       })),
+    };
+    const user = request.user as SessionUser;
+    return reply.page('features/home/home.njk', {
+      body: (csrfToken: string) => homeBody(view, user, csrfToken),
     });
   });
 }

@@ -8,6 +8,7 @@ import {
   govukSelect,
   govukTag,
 } from './govukMarkup.ts';
+import { html } from './html.ts';
 import { createTemplateEnvironment } from './views.ts';
 
 const env = createTemplateEnvironment();
@@ -103,6 +104,15 @@ describe('the GOV.UK components written in TypeScript', () => {
     );
     expect(tidy(govukTag(awkward, 'govuk-tag--red').text)).toBe(
       tidy(macro('tag', 'govukTag', { text: awkward, classes: 'govuk-tag--red' })),
+    );
+    const content = html`<p class="govuk-notification-banner__heading">${awkward}</p><ul class="govuk-list"><li>x</li></ul>`;
+    expect(tidy(govukNotificationBanner('Important', content).text)).toBe(
+      tidy(
+        macro('notification-banner', 'govukNotificationBanner', {
+          titleText: 'Important',
+          html: content.text,
+        }),
+      ),
     );
     expect(tidy(govukNotificationBanner('Emergency access', awkward, 'hearth-x').text)).toBe(
       tidy(

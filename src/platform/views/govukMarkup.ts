@@ -24,14 +24,14 @@ export function govukSuccessBanner(text: string): Html {
 </div>`;
 }
 
-/** The notification banner with a heading line of text. */
-export function govukNotificationBanner(titleText: string, text: string, classes: string): Html {
-  return html`<div class="govuk-notification-banner ${classes}" role="region" aria-labelledby="govuk-notification-banner-title" data-module="govuk-notification-banner">
+/** The notification banner: a heading line of text, or markup of its own (Html). */
+export function govukNotificationBanner(titleText: string, content: string | Html, classes?: string): Html {
+  return html`<div class="${withClasses('govuk-notification-banner', classes)}" role="region" aria-labelledby="govuk-notification-banner-title" data-module="govuk-notification-banner">
 <div class="govuk-notification-banner__header">
 <h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">${titleText}</h2>
 </div>
 <div class="govuk-notification-banner__content">
-<p class="govuk-notification-banner__heading">${text}</p>
+${content instanceof Html ? content : html`<p class="govuk-notification-banner__heading">${content}</p>`}
 </div>
 </div>`;
 }

@@ -5,11 +5,22 @@ import nunjucks from 'nunjucks';
 import { addAuditTemplateFilters } from '../../features/audit/auditTemplateFilters.ts';
 import { navigationFor } from './navigation.ts';
 
+// Formatters made once: toLocaleString builds a new Intl formatter on every call, about 0.4 ms each.
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+});
 
 /** A day as the templates' `date` filter writes it ("30 Nov 2026", UK time), or nothing. */
 export function formatDate(value: Date | string | null | undefined): string {
   return value ? dateFormat.format(new Date(value)) : '';
+}
+
+/** A moment as the templates' `dateTime` filter writes it ("30 Nov 2026, 14:05", UK time), or nothing. */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  return value ? dateTimeFormat.format(new Date(value)) : '';
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -34,15 +45,7 @@ export function createTemplateEnvironment(): nunjucks.Environment {
     const trimmed = String.prototype.trim.call(value);
     return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
   });
-  // Formatters made once: toLocaleString builds a new Intl formatter on every call, about 0.4 ms each.
-  const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/London',
-  });
-  env.addFilter('dateTime', (value: Date | string | null | undefined) =>
-    value ? dateTimeFormat.format(new Date(value)) : '',
-  );
+  env.addFilter('dateTime', formatDateTime);
   env.addFilter('date', formatDate);
   // Charts of the provision audit's tables, drawn on the server.
   addAuditTemplateFilters(env);
@@ -63,13 +66,17 @@ export function setUpViews(app: FastifyInstance): void {
     'page',
     function page(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
       const request: FastifyRequest = this.request;
+      const csrfToken = this.generateCsrf({ secure: request.protocol === 'https' });
+      // A body written in TypeScript that holds forms is a function of the page's CSRF token.
+      const body = typeof context.body === 'function' ? { body: context.body(csrfToken) } : {};
       const html = env.render(template, {
         user: request.user,
         navigation: navigationFor(request.user, request.url),
-        csrfToken: this.generateCsrf({ secure: request.protocol === 'https' }),
+        csrfToken,
         currentPath: request.url,
         unreadNotifications: request.unreadNotifications,
         ...context,
+        ...body,
       });
       return this.type('text/html; charset=utf-8').send(html);
     },
