@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { presentFamilyMap } from '../relationships/familyMapPresenter.ts';
 import { type FamilyOverviewView, familyOverviewBody } from './familyOverviewMarkup.ts';
+import { overviewLinks } from './familyOverviewPresenter.ts';
 
 const hostile = '<script>alert("x")</script> & co';
 const familyId = '00000000-0000-4000-8000-000000000001';
@@ -48,20 +49,7 @@ function view(overrides: Partial<FamilyOverviewView> = {}): FamilyOverviewView {
       },
     ],
     referrals: [],
-    links: {
-      addMember: `${base}/members/new`,
-      relationships: `${base}/relationships`,
-      relationshipHistory: `${base}/relationships/history`,
-      addRelationship: `${base}/relationships/new`,
-      map: `${base}/map`,
-      consent: `${base}/consent`,
-      team: `${base}/team`,
-      chronology: `${base}/chronology`,
-      addChronology: `${base}/chronology/add`,
-      programmes: `${base}/enrolments`,
-      contacts: `${base}/contacts`,
-      addContact: `${base}/contacts/new`,
-    },
+    links: overviewLinks(familyId),
     ...overrides,
   } as unknown as FamilyOverviewView;
 }

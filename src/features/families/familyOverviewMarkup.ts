@@ -20,8 +20,7 @@ function breakGlassBanner(view: FamilyOverviewView): Html | '' {
 }
 
 function sections(view: FamilyOverviewView): Html {
-  const { links, family } = view;
-  const base = `/practice/families/${family.id}`;
+  const { links } = view;
   const items: [string, string][] = [
     ['#members', 'Members'],
     [links.relationships, 'Relationships'],
@@ -30,10 +29,10 @@ function sections(view: FamilyOverviewView): Html {
     [links.team, 'Team around the family'],
     [links.chronology, 'Chronology'],
     [links.relationshipHistory, 'History of relationships'],
-    [`${base}/assessment`, 'Assessment'],
-    [`${base}/plan`, 'Family plan'],
-    [`${base}/meetings`, 'Team meetings'],
-    [`${base}/groups`, 'Groups attended'],
+    [links.assessment, 'Assessment'],
+    [links.plan, 'Family plan'],
+    [links.meetings, 'Team meetings'],
+    [links.groups, 'Groups attended'],
     [links.programmes, 'Programmes'],
     [links.contacts, 'Contacts'],
   ];
@@ -115,7 +114,7 @@ ${govukTag(c.kindName, 'govuk-tag--red')}
 </li>
 `,
 )}</ul>
-<p class="govuk-body-s"><a class="govuk-link" href="/practice/families/${view.family.id}/assessment#concerns">All concerns and what was done</a></p>
+<p class="govuk-body-s"><a class="govuk-link" href="${view.links.concerns}">All concerns and what was done</a></p>
 </div>
 `;
 }
@@ -132,7 +131,7 @@ ${view.referrals.map(
     : html`<p class="govuk-body">No referrals from or to your organisation yet.</p>
 `;
   return html`<h2 class="govuk-heading-m" id="referrals">Referrals</h2>
-${list}${govukButtonLink('Refer', `/practice/families/${view.family.id}/referrals/new`, 'govuk-button--secondary govuk-!-margin-bottom-6')}
+${list}${govukButtonLink('Refer', view.links.refer, 'govuk-button--secondary govuk-!-margin-bottom-6')}
 `;
 }
 

@@ -211,10 +211,34 @@ function presentTeam(team: TeamView | undefined) {
   };
 }
 
+/** Where the overview's links go, for the family with this id. */
+export function overviewLinks(familyId: string) {
+  const base = `/practice/families/${familyId}`;
+  return {
+    addMember: `${base}/members/new`,
+    relationships: `${base}/relationships`,
+    relationshipHistory: `${base}/relationships/history`,
+    addRelationship: `${base}/relationships/new`,
+    map: `${base}/map`,
+    consent: `${base}/consent`,
+    team: `${base}/team`,
+    chronology: `${base}/chronology`,
+    addChronology: `${base}/chronology/add`,
+    programmes: `${base}/enrolments`,
+    contacts: `${base}/contacts`,
+    addContact: `${base}/contacts/new`,
+    assessment: `${base}/assessment`,
+    concerns: `${base}/assessment#concerns`,
+    plan: `${base}/plan`,
+    meetings: `${base}/meetings`,
+    groups: `${base}/groups`,
+    refer: `${base}/referrals/new`,
+  };
+}
+
 /** The family overview: who is in the family, who is helping whom, and what happens next, on one page. */
 export function presentFamilyOverview(data: FamilyOverviewData, today: Date) {
   const familyId = data.family.id;
-  const base = `/practice/families/${familyId}`;
   const consentByPerson = new Map(data.consent.map((c) => [c.personId, c]));
   const interpreter = new Map(data.mapMembers.map((m) => [m.personId, m.interpreterNeeded]));
   return {
@@ -235,19 +259,6 @@ export function presentFamilyOverview(data: FamilyOverviewData, today: Date) {
     chronology: data.chronology.map(presentChronologyItem),
     concerns: data.concerns,
     referrals: data.referrals,
-    links: {
-      addMember: `${base}/members/new`,
-      relationships: `${base}/relationships`,
-      relationshipHistory: `${base}/relationships/history`,
-      addRelationship: `${base}/relationships/new`,
-      map: `${base}/map`,
-      consent: `${base}/consent`,
-      team: `${base}/team`,
-      chronology: `${base}/chronology`,
-      addChronology: `${base}/chronology/add`,
-      programmes: `${base}/enrolments`,
-      contacts: `${base}/contacts`,
-      addContact: `${base}/contacts/new`,
-    },
+    links: overviewLinks(familyId),
   };
 }
