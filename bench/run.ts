@@ -67,7 +67,7 @@ function fail(message: string): never {
 
 /** Starts bench/server.ts in its own process and waits for its loopback address. */
 function startServer(
-  mode: 'app' | 'bare',
+  mode: 'app' | 'bare' | 'floor',
   env: NodeJS.ProcessEnv,
 ): Promise<{ url: string; child: ChildProcess }> {
   // BENCH_CPU_PROFILE=<folder> writes a V8 CPU profile of the app server there when it stops.
@@ -76,7 +76,7 @@ function startServer(
   const child = spawn(
     process.execPath,
     [
-      ...(mode === 'app' ? startNodeOptions : []),
+      ...(mode === 'bare' ? [] : startNodeOptions),
       ...profile,
       '--import',
       'tsx',
@@ -210,6 +210,7 @@ async function load(
 
 const ceilingTarget = 'bare Fastify route (ceiling)';
 const homeTarget = 'GET / (signed in)';
+const floorTarget = 'GET signed-in floor (session + audit event)';
 const overviewTarget = 'GET family overview';
 const searchTarget = 'GET family search';
 const planTarget = 'GET family plan';
@@ -260,6 +261,12 @@ async function main(): Promise<void> {
   await measure('GET /health', `${app.url}/health`);
   await measure('GET /sign-in', `${app.url}/sign-in`);
   await measure(homeTarget, `${app.url}/`, { cookie });
+  if (wanted(floorTarget)) {
+    // The same session, on a server that does only what every signed-in page must (bench/server.ts).
+    const floor = await startServer('floor', { ...process.env, DATABASE_URL: databaseUrl });
+    results.push(await load(floorTarget, `${floor.url}/`, options, { cookie }));
+    await stopServer(floor.child);
+  }
   const targets = await benchTargets(databaseUrl);
   const overviewPaths = targets.familyIds.map((id) => `/practice/families/${id}`);
   const searches = searchPaths(targets.people);

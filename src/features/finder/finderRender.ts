@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Html, HtmlBuilder, HtmlBytes } from '../../platform/views/html.ts';
 import { createTemplateEnvironment } from '../../platform/views/views.ts';
 import type { RateLimit } from './rateLimit.ts';
 import { type ResultsContext, resultsBody } from './resultsMarkup.ts';
@@ -15,18 +16,24 @@ export function renderFinderPage(template: string, context: Record<string, unkno
 
 const bodyMarker = '<!-- the results -->';
 /** The results page's frame around its body, when it has no error summary: the same for every search. */
-let resultsFrame: { before: string; after: string } | undefined;
+let resultsFrame: { before: HtmlBytes; after: HtmlBytes } | undefined;
 
-/** The results page's HTML: its body written in TypeScript, in a frame rendered once. */
-export function renderResultsPage(context: ResultsContext): string {
-  const body = resultsBody(context).text;
-  if (context.errorList.length) return renderFinderPage('results.njk', { ...context, body });
+/** The results page's HTML as bytes: its body written in TypeScript, in a frame rendered once. */
+export function renderResultsPage(context: ResultsContext): Buffer {
+  if (context.errorList.length) {
+    const body = resultsBody(context).bytes().toString();
+    return Buffer.from(renderFinderPage('results.njk', { ...context, body }));
+  }
   if (!resultsFrame) {
+    // The frame is Nunjucks's output with its values escaped, so it is markup as it stands.
     const frame = renderFinderPage('results.njk', { pageTitle: context.pageTitle, body: bodyMarker });
     const at = frame.indexOf(bodyMarker);
-    resultsFrame = { before: frame.slice(0, at), after: frame.slice(at + bodyMarker.length) };
+    resultsFrame = {
+      before: HtmlBytes.of(new Html(frame.slice(0, at))),
+      after: HtmlBytes.of(new Html(frame.slice(at + bodyMarker.length))),
+    };
   }
-  return resultsFrame.before + body + resultsFrame.after;
+  return resultsBody(context, new HtmlBuilder().add(resultsFrame.before)).add(resultsFrame.after).bytes();
 }
 
 /**
@@ -39,7 +46,7 @@ export function finderPage(reply: FastifyReply, template: string, context: Recor
 }
 
 /** Sends a finder page's HTML, never to be cached. */
-export function sendFinderPage(reply: FastifyReply, html: string) {
+export function sendFinderPage(reply: FastifyReply, html: string | Buffer) {
   return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
 }
 

@@ -15,7 +15,7 @@ import type { ResultRow } from './searchRepository.ts';
 const env = createTemplateEnvironment();
 const withMacros = (context: Record<string, unknown>) =>
   env.render('features/finder/resultsReference.njk', { exitUrl, ...context });
-const written = (context: ResultsContext) => renderResultsPage(context);
+const written = (context: ResultsContext) => renderResultsPage(context).toString();
 
 /** The page as a browser reads it: runs of white space are one, and none next to a tag counts. */
 const normalise = (html: string) =>
@@ -179,6 +179,22 @@ describe('the finder results page', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('shows what a service says now, not what its card said when it was last shown', () => {
+    const once = written(resultsContext(found({ local: [row(7, { wait_weeks: 2, total: 1 })] })));
+    expect(once).toContain('About 2 weeks wait');
+    const changed = row(7, { name: 'Renamed service', wait_weeks: 5, total: 1 });
+    const again = written(resultsContext(found({ local: [changed] })));
+    expect(again).toContain('Renamed service');
+    expect(again).toContain('About 5 weeks wait');
+    expect(again).not.toContain('About 2 weeks wait');
+    // The narrowing form's kept groups follow the choices and the error too.
+    const erring = written(
+      resultsContext(found({ errors: { audiences: 'Choose who you are from the list' } })),
+    );
+    expect(erring).toContain('Choose who you are from the list');
+    expect(written(resultsContext(found()))).not.toContain('Choose who you are from the list');
   });
 
   it('keeps the search and the choices in the forms', () => {

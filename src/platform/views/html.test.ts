@@ -1,6 +1,6 @@
 import nunjucks from 'nunjucks';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, Html, html } from './html.ts';
+import { escapeHtml, Html, HtmlBuilder, HtmlBytes, html, KeptMarkup } from './html.ts';
 
 describe('html written in TypeScript', () => {
   it('escapes the five characters autoescape escapes, in the same way', () => {
@@ -25,5 +25,38 @@ describe('html written in TypeScript', () => {
     expect(html`<ul>${['<i>', 'b'].map((item) => html`<li>${item}</li>`)}</ul>`.text).toBe(
       '<ul><li>&lt;i&gt;</li><li>b</li></ul>',
     );
+  });
+
+  it('puts a page together as bytes from Html and kept bytes, in order', () => {
+    const kept = HtmlBytes.of(html`<li>${'Dùn & Còmhla'}</li>`);
+    const page = new HtmlBuilder()
+      .add(html`<ul>`)
+      .add(kept)
+      .add(html`<li>${'’quoted’'}</li>`)
+      .add(kept)
+      .add(html`</ul>`)
+      .bytes();
+    expect(page).toBeInstanceOf(Buffer);
+    expect(page.toString('utf8')).toBe(
+      '<ul><li>Dùn &amp; Còmhla</li><li>’quoted’</li><li>Dùn &amp; Còmhla</li></ul>',
+    );
+    expect(new HtmlBuilder().bytes().length).toBe(0);
+  });
+
+  it('makes a kept piece once for each key, and forgets them all when full', () => {
+    const kept = new KeptMarkup<string>(2);
+    let made = 0;
+    const make = (text: string) => () => {
+      made += 1;
+      return text;
+    };
+    expect(kept.get('a', make('A'))).toBe('A');
+    expect(kept.get('a', make('not this'))).toBe('A');
+    expect(kept.get('b', make('B'))).toBe('B');
+    expect(made).toBe(2);
+    // Full: a third key empties it, so "a" is made again.
+    expect(kept.get('c', make('C'))).toBe('C');
+    expect(kept.get('a', make('A again'))).toBe('A again');
+    expect(made).toBe(4);
   });
 });

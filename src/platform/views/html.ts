@@ -45,3 +45,58 @@ export function html(strings: TemplateStringsArray, ...parts: HtmlPart[]): Html 
   for (let i = 0; i < parts.length; i++) text += partText(parts[i]) + (strings[i + 1] as string);
   return new Html(text);
 }
+
+/** Html already encoded as UTF-8: for markup sent many times, so it is encoded once. */
+export class HtmlBytes {
+  private constructor(readonly bytes: Buffer) {}
+  static of(markup: Html): HtmlBytes {
+    return new HtmlBytes(Buffer.from(markup.text));
+  }
+}
+
+/**
+ * A page put together as bytes from Html and HtmlBytes, in order. Encoding a
+ * long page's text to UTF-8 (and first joining its thousands of pieces) cost
+ * as much as writing it; pieces kept as bytes are copied instead.
+ */
+export class HtmlBuilder {
+  private readonly parts: Buffer[] = [];
+  private text = '';
+
+  add(part: Html | HtmlBytes): this {
+    if (part instanceof Html) {
+      this.text += part.text;
+      return this;
+    }
+    if (this.text) this.parts.push(Buffer.from(this.text));
+    this.text = '';
+    this.parts.push(part.bytes);
+    return this;
+  }
+
+  bytes(): Buffer {
+    if (this.text) this.parts.push(Buffer.from(this.text));
+    this.text = '';
+    return Buffer.concat(this.parts);
+  }
+}
+
+/**
+ * Pieces of markup (HtmlBytes, or a few together) kept by a key that names
+ * everything they show, so a piece is made once and sent many times. Forgets
+ * everything when full.
+ */
+export class KeptMarkup<T> {
+  private readonly kept = new Map<string, T>();
+  constructor(private readonly limit: number) {}
+
+  get(key: string, make: () => T): T {
+    let piece = this.kept.get(key);
+    if (piece === undefined) {
+      if (this.kept.size >= this.limit) this.kept.clear();
+      piece = make();
+      this.kept.set(key, piece);
+    }
+    return piece;
+  }
+}
