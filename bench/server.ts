@@ -14,7 +14,7 @@ import { type Database, openDatabase, queryRows } from '../src/db/client.ts';
 import { hashSecret } from '../src/platform/auth/tokens.ts';
 
 /** The size of the floor's page: about the bench practitioner's home page. */
-const floorPageBytes = 16_000;
+const floorPageBytes = 9_500;
 
 /**
  * The floor: what any signed-in page that shows personal data must do when sessions live
