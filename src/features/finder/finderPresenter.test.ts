@@ -50,4 +50,41 @@ describe('finder presenter', () => {
       'Covers your area',
     );
   });
+
+  it('keeps what it says of a service only while the service says the same', () => {
+    const audiences = ['parent'];
+    const kinds = ['group'];
+    const delivery = ['phone'];
+    const row = {
+      id: 'kept-service',
+      name: 'Family group',
+      summary: 'A group',
+      audiences,
+      support_kinds: kinds,
+      delivery,
+      minimum_age: 16,
+      maximum_age: null,
+      wait_weeks: 2,
+      wait_updated_on: '2026-11-04',
+      location_name: 'Carse Hall',
+      city: 'Dunmore',
+      miles: 1,
+      total: 1,
+    };
+    expect(presentResult(row)).toMatchObject({
+      forWhom: 'Parent',
+      ages: 'Aged 16 and over',
+      wait: /^About 2 weeks/,
+    });
+    // The same service nearer, in another search: the same words, a new place.
+    expect(presentResult({ ...row, location_name: 'Kirk Hall', miles: 3 })).toMatchObject({
+      forWhom: 'Parent',
+      where: 'Kirk Hall, Dunmore – 3 miles away',
+    });
+    // Its wait, ages or audiences changed (arrays compared as the snapshot gives them): new words.
+    expect(presentResult({ ...row, wait_weeks: 6 }).wait).toMatch(/^About 6 weeks/);
+    expect(presentResult({ ...row, minimum_age: null, maximum_age: 12 }).ages).toBe('Up to age 12');
+    expect(presentResult({ ...row, audiences: ['grandparent'] }).forWhom).toBe('Grandparent');
+    expect(presentResult({ ...row, name: 'Renamed' }).name).toBe('Renamed');
+  });
 });

@@ -78,16 +78,52 @@ const audiencesWritten = new WeakMap<readonly string[], string>();
 const kindsWritten = new WeakMap<readonly string[], string>();
 const deliveryWritten = new WeakMap<readonly string[], string>();
 
-export function presentResult(row: ResultRow) {
+/** What a result shows of its service, all but "where", by service id, with the row it was made from. */
+const presentedServices = new Map<
+  string,
+  { row: ResultRow; shown: ReturnType<typeof presentServiceFacts> }
+>();
+
+/** Whether two rows show the same of their service (the snapshot's rows share its arrays). */
+const showSame = (a: ResultRow, b: ResultRow) =>
+  a.name === b.name &&
+  a.summary === b.summary &&
+  a.audiences === b.audiences &&
+  a.support_kinds === b.support_kinds &&
+  a.delivery === b.delivery &&
+  a.minimum_age === b.minimum_age &&
+  a.maximum_age === b.maximum_age &&
+  a.wait_weeks === b.wait_weeks &&
+  a.wait_updated_on === b.wait_updated_on;
+
+function presentServiceFacts(row: ResultRow) {
   return {
-    id: row.id,
-    name: row.name,
-    summary: row.summary,
     forWhom: termsText(audiences, row.audiences, audiencesWritten),
     ages: agesText(row.minimum_age, row.maximum_age),
     kinds: termsText(supportKinds, row.support_kinds, kindsWritten),
     delivery: termsText(deliveryMethods, row.delivery, deliveryWritten),
     wait: waitText(row.wait_weeks, row.wait_updated_on),
+  };
+}
+
+/** A result in plain words. What it says of the service is kept while the service's row says the same. */
+export function presentResult(row: ResultRow) {
+  let kept = presentedServices.get(row.id);
+  if (!kept || !showSame(kept.row, row)) {
+    if (presentedServices.size >= 10_000) presentedServices.clear();
+    kept = { row, shown: presentServiceFacts(row) };
+    presentedServices.set(row.id, kept);
+  }
+  const { shown } = kept;
+  return {
+    id: row.id,
+    name: row.name,
+    summary: row.summary,
+    forWhom: shown.forWhom,
+    ages: shown.ages,
+    kinds: shown.kinds,
+    delivery: shown.delivery,
+    wait: shown.wait,
     where:
       row.location_name === null
         ? 'Covers your area'
