@@ -6,6 +6,7 @@ import type { Database } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { auditEvent, partnershipArea } from '../../db/schema.ts';
 import { listingProblem, selfReferral } from '../../db/schemaDirectory.ts';
+import { proseSentences, readability } from '../../platform/views/readingAge.ts';
 import { createOrganisation } from '../../testing/fixtures.ts';
 import { ownDatabase } from '../../testing/testDatabase.ts';
 import { addPlace, addService, formBody } from './finderTesting.ts';
@@ -87,6 +88,49 @@ describe('finder pages', () => {
   afterAll(async () => {
     await app.close();
     await drop();
+  });
+
+  it('writes its own words for a reading age of 9: every page, its messages and its errors', async () => {
+    const service = `/find-support/services/${ids.group}`;
+    const pages = {
+      search: await get('/find-support'),
+      results: await post('/find-support', { postcode: 'GM4 2LT' }, nextIp()),
+      narrowed: await post(
+        '/find-support',
+        { postcode: 'GM4 2LT', audiences: 'grandparent', supportKinds: 'group' },
+        nextIp(),
+      ),
+      nothingFound: await post('/find-support', { postcode: 'GM4 2LT', delivery: 'online_chat' }, nextIp()),
+      badPostcode: await post('/find-support', { postcode: 'GM4 2' }, nextIp()),
+      unknownPostcode: await post('/find-support', { postcode: 'ZZ9 9ZZ' }, nextIp()),
+      service: await get(service),
+      refer: await get(`${service}/refer`),
+      referErrors: await post(`${service}/refer`, {}, nextIp()),
+      asked: await get(`${service}/asked`),
+      problem: await get(`${service}/problem`),
+      problemErrors: await post(`${service}/problem`, {}, nextIp()),
+      problemSent: await get(`${service}/problem/sent`),
+      notFound: await get('/find-support/no-such-page'),
+    };
+    // What the services write about themselves (names, summaries, descriptions, what happens
+    // next) is theirs; docs/guide/listings.md asks them to write plainly too.
+    const theirs =
+      /Grandparents together|Workers only|Family helpline|What .* offers|A second paragraph|Moira will|High Street/;
+    const all = new Set<string>();
+    for (const [name, page] of Object.entries(pages)) {
+      const sentences = proseSentences(page.body).filter((sentence) => !theirs.test(sentence));
+      expect(sentences.length, name).toBeGreaterThan(0);
+      for (const sentence of sentences) {
+        expect(sentence.split(/\s+/).length, sentence).toBeLessThanOrEqual(25);
+        all.add(sentence);
+      }
+      // A page of a few short lines can score high on one date or long word; none may be far off.
+      expect(readability(sentences).readingAge, `${name}: ${sentences.join(' / ')}`).toBeLessThanOrEqual(11);
+    }
+    // Every sentence the finder writes, once each, taken together: a reading age of 9 or under.
+    const { readingAge, sentences } = readability([...all]);
+    expect(sentences).toBeGreaterThan(30);
+    expect(readingAge, [...all].join(' / ')).toBeLessThanOrEqual(9);
   });
 
   it('shows the search form with no cookie, no session and "Exit this page"', async () => {
