@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { auditEvent, consent, familyTeamMember, memberSupport, supportGroup } from '../../db/schema.ts';
@@ -8,6 +9,7 @@ import { testDatabase } from '../../testing/testDatabase.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { contactFields, recordContact } from '../contacts/contactTesting.ts';
 import { isoWeekday } from '../groups/groupRepository.ts';
+import { findMyWork } from './myWorkRepository.ts';
 
 describe('my work on the home page', () => {
   let database: Database;
@@ -64,6 +66,59 @@ describe('my work on the home page', () => {
     await db.update(consent).set({ status: 'withdrawn' }).where(eq(consent.personId, callum.id));
     const after = await browser.get('/');
     expect(after.body).not.toContain('Callum Testfamily');
+  });
+
+  it('lists those with no contact yet first, then the longest since one, ten in all', async () => {
+    const db = database.db;
+    const { area, org, user } = await createPractice(db);
+    const families = [];
+    for (let i = 0; i < 6; i++) families.push(await createFamily(db, area.id, [org.id]));
+    const familyIds = families.map((f) => f.id);
+    await db
+      .update(memberSupport)
+      .set({ workerId: user.id })
+      .where(inArray(memberSupport.familyId, familyIds));
+    const today = todayInUk(new Date());
+    const daysAgo = (days: number) => todayInUk(new Date(Date.now() - days * 86_400_000));
+    const setLast = (personId: string, on: string | null) =>
+      db.update(memberSupport).set({ lastContactOn: on }).where(eq(memberSupport.personId, personId));
+    const [first, second] = families as [(typeof families)[0], (typeof families)[0]];
+    const [agnes, callum] = first.people as [(typeof first.people)[0], (typeof first.people)[0]];
+    await setLast(agnes.id, daysAgo(40)); // due
+    await setLast(callum.id, daysAgo(2)); // not due
+    const access = {
+      userId: user.id,
+      tokenId: undefined,
+      organisationId: org.id,
+      partnershipAreaId: area.id,
+      roles: user.roles,
+      ip: '127.0.0.1',
+      requestId: randomUUID(),
+    };
+    const listed = async () =>
+      (await findMyWork(db, access, today)).members.map((m) => [m.personId, m.lastContactOn]);
+
+    // Ten with none yet fill the list: Agnes, due for 40 days, comes after all of them.
+    const full = await listed();
+    expect(full).toHaveLength(10);
+    expect(full.every(([, last]) => last === null)).toBe(true);
+
+    // Nine with none: then the one whose last contact is oldest, before Agnes.
+    const [betty] = second.people as [(typeof second.people)[0]];
+    await setLast(betty.id, daysAgo(50));
+    const mixed = await listed();
+    expect(mixed).toHaveLength(10);
+    expect(mixed.slice(0, 9).every(([, last]) => last === null)).toBe(true);
+    expect(mixed[9]).toEqual([betty.id, daysAgo(50)]);
+
+    // Fewer with none than the list holds: every one due is listed, oldest first; never the recent one.
+    await setLast(second.people[1]?.id as string, daysAgo(45));
+    for (const f of families.slice(2)) for (const p of f.people) await setLast(p.id, daysAgo(1));
+    expect(await listed()).toEqual([
+      [betty.id, daysAgo(50)],
+      [second.people[1]?.id, daysAgo(45)],
+      [agnes.id, daysAgo(40)],
+    ]);
   });
 
   it('shows nothing of a family once the organisation has left its team', async () => {

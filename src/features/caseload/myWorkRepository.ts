@@ -73,12 +73,18 @@ export function myMembersCtes(dueOnly: boolean, shown: number, values: Placehold
   const indexOrder = sql`s.last_contact_on nulls first, s.family_id, s.person_id`;
   // Due a contact: those with none yet, then those whose last is old enough. Two runs along the
   // index rather than one with "or", which PostgreSQL would answer by sorting the whole caseload.
+  // Those with none come first, so when the first run fills the list the second cannot add to
+  // it and is not run at all (its one-time filter is false).
+  const firstRun = dueOnly
+    ? sql`my_never as (${members(sql`s.last_contact_on is null`, indexOrder)}),`
+    : sql``;
   const candidates = dueOnly
-    ? sql`(${members(sql`s.last_contact_on is null`, indexOrder)})
+    ? sql`(select * from my_never)
     union all
-    (${members(sql`s.last_contact_on <= ${dueBefore}::date`, indexOrder)})`
+    (${members(sql`s.last_contact_on <= ${dueBefore}::date and (select count(*) from my_never) < ${shown}`, indexOrder)})`
     : members(sql`true`, indexOrder);
-  return sql`my_shown as (
+  return sql`${firstRun}
+  my_shown as (
     select * from (${candidates}) c
     order by "lastContactOn" nulls first, "familyId", "personId"
     limit ${shown}
