@@ -10,6 +10,7 @@ import {
   supportKinds,
   type Term,
 } from '../directory/vocabulary.ts';
+import { KeptPerService } from './keptPerService.ts';
 import { formatMiles } from './postcodes.ts';
 import type { ResultRow } from './searchRepository.ts';
 import type { ServiceRow } from './serviceRepository.ts';
@@ -78,24 +79,6 @@ const audiencesWritten = new WeakMap<readonly string[], string>();
 const kindsWritten = new WeakMap<readonly string[], string>();
 const deliveryWritten = new WeakMap<readonly string[], string>();
 
-/** What a result shows of its service, all but "where", by service id, with the row it was made from. */
-const presentedServices = new Map<
-  string,
-  { row: ResultRow; shown: ReturnType<typeof presentServiceFacts> }
->();
-
-/** Whether two rows show the same of their service (the snapshot's rows share its arrays). */
-const showSame = (a: ResultRow, b: ResultRow) =>
-  a.name === b.name &&
-  a.summary === b.summary &&
-  a.audiences === b.audiences &&
-  a.support_kinds === b.support_kinds &&
-  a.delivery === b.delivery &&
-  a.minimum_age === b.minimum_age &&
-  a.maximum_age === b.maximum_age &&
-  a.wait_weeks === b.wait_weeks &&
-  a.wait_updated_on === b.wait_updated_on;
-
 function presentServiceFacts(row: ResultRow) {
   return {
     forWhom: termsText(audiences, row.audiences, audiencesWritten),
@@ -106,15 +89,15 @@ function presentServiceFacts(row: ResultRow) {
   };
 }
 
-/** A result in plain words. What it says of the service is kept while the service's row says the same. */
+/** What a result says of its service, all but "where": kept while the fields it is made from are the same. */
+const serviceFacts = new KeptPerService<ResultRow, ReturnType<typeof presentServiceFacts>>(
+  ['audiences', 'support_kinds', 'delivery', 'minimum_age', 'maximum_age', 'wait_weeks', 'wait_updated_on'],
+  presentServiceFacts,
+);
+
+/** A result in plain words. */
 export function presentResult(row: ResultRow) {
-  let kept = presentedServices.get(row.id);
-  if (!kept || !showSame(kept.row, row)) {
-    if (presentedServices.size >= 10_000) presentedServices.clear();
-    kept = { row, shown: presentServiceFacts(row) };
-    presentedServices.set(row.id, kept);
-  }
-  const { shown } = kept;
+  const shown = serviceFacts.get(row);
   return {
     id: row.id,
     name: row.name,

@@ -5,6 +5,7 @@
 // resultsReference.njk makes with the macros, for any search. Change both together.
 import { type Html, HtmlBuilder, HtmlBytes, html, KeptMarkup } from '../../platform/views/html.ts';
 import type { resultsContext } from './finderResults.ts';
+import { KeptPerService } from './keptPerService.ts';
 
 export type ResultsContext = ReturnType<typeof resultsContext>;
 type Item = ResultsContext['audienceItems'][number];
@@ -50,32 +51,22 @@ const hiddenFields = (list: Hidden) =>
 const button = (text: string, classes = '') =>
   html`<button type="submit" class="govuk-button${classes ? ` ${classes}` : ''}" data-module="govuk-button">${text}</button>`;
 
-/** What a result's card shows, bar its "Where" row (the one part that depends on the search). */
-const cardFields = ['name', 'summary', 'forWhom', 'ages', 'kinds', 'delivery', 'wait'] as const;
-type KeptCard = { shows: Result; head: HtmlBytes; tail: HtmlBytes };
-/** Each service's card as last made, by service: used again while it shows the same. */
-const keptCards = new Map<string, KeptCard>();
-
-function card(r: Result): KeptCard {
-  const kept = keptCards.get(r.id);
-  if (kept && cardFields.every((field) => kept.shows[field] === r[field])) return kept;
-  if (keptCards.size >= 10_000) keptCards.clear();
-  const made = {
-    shows: r,
+/** Each service's card around its "Where" row (the one part that depends on the search), kept while it shows the same. */
+const keptCards = new KeptPerService<Result, { head: HtmlBytes; tail: HtmlBytes }>(
+  ['name', 'summary', 'forWhom', 'ages', 'kinds', 'delivery', 'wait'],
+  (r) => ({
     head: HtmlBytes.of(
       html`<li class="finder-result"><h3 class="govuk-heading-s govuk-!-margin-bottom-1"><a class="govuk-link" href="/find-support/services/${r.id}">${r.name}</a></h3><p class="govuk-body govuk-!-margin-bottom-1">${r.summary}</p><dl class="govuk-body-s finder-facts">`,
     ),
     tail: HtmlBytes.of(
       html`${r.forWhom ? html`<div><dt>Who it is for:</dt> <dd>${r.forWhom}${r.ages ? html` (${r.ages})` : null}</dd></div>` : null}${r.kinds ? html`<div><dt>Kind of support:</dt> <dd>${r.kinds}</dd></div>` : null}${r.delivery ? html`<div><dt>How:</dt> <dd>${r.delivery}</dd></div>` : null}<div><dt>Wait:</dt> <dd>${r.wait}</dd></div></dl></li>`,
     ),
-  };
-  keptCards.set(r.id, made);
-  return made;
-}
+  }),
+);
 
 function addResults(page: HtmlBuilder, results: readonly Result[], showWhere: boolean): void {
   for (const r of results) {
-    const { head, tail } = card(r);
+    const { head, tail } = keptCards.get(r);
     page.add(head);
     if (showWhere) page.add(html`<div><dt>Where:</dt> <dd>${r.where}</dd></div>`);
     page.add(tail);
