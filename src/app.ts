@@ -31,6 +31,7 @@ import { relationshipRoutes } from './features/relationships/relationshipRoutes.
 import { searchAndChronologyRoutes } from './features/search/searchRoutes.ts';
 import { simdRoutes } from './features/simd/simdRoutes.ts';
 import { waitingTimesRoutes } from './features/waitingTimes/waitingTimesRoutes.ts';
+import { trainingRoutes } from './features/workforce/trainingRoutes.ts';
 import { setUpSessions } from './platform/auth/authHooks.ts';
 import { signInRoutes } from './platform/auth/signInRoutes.ts';
 import { setUpHousekeeping } from './platform/housekeeping.ts';
@@ -97,6 +98,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   assessmentRoutes(app, services.db);
   planRoutes(app, services.db);
   caseloadRoutes(app, services.db);
+  trainingRoutes(app, services.db);
   groupRoutes(app, services.db);
   programmeRoutes(app, services.db);
   contactRoutes(app, services.db);

@@ -1,5 +1,6 @@
 // Drizzle's view of support delivery (migration 0010): contacts, groups and
-// their registers, structured programmes and enrolments, caseload limits.
+// their registers, structured programmes and enrolments, caseload limits;
+// and workers' training (migration 0033).
 import {
   boolean,
   date,
@@ -194,4 +195,33 @@ export const caseloadLimit = pgTable('caseload_limit', {
   maxWeight: integer('max_weight').notNull(),
   setBy: uuid('set_by'),
   updatedAt: updatedAt(),
+});
+
+export const trainingTopics = [
+  'family_inclusive_practice',
+  'whole_family_approach',
+  'trauma_practice',
+  'other',
+] as const;
+export type TrainingTopic = (typeof trainingTopics)[number];
+
+/** The National Trauma Training Programme's levels, each including the one before. */
+export const traumaLevels = ['informed', 'skilled', 'enhanced', 'specialist'] as const;
+export type TraumaLevel = (typeof traumaLevels)[number];
+
+export const workerTraining = pgTable('worker_training', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull(),
+  organisationId: uuid('organisation_id').notNull(),
+  topic: text('topic').$type<TrainingTopic>().notNull(),
+  traumaLevel: text('trauma_level').$type<TraumaLevel>(),
+  course: text('course').notNull(),
+  provider: text('provider'),
+  completedOn: date('completed_on').notNull(),
+  renewBy: date('renew_by'),
+  recordedBy: uuid('recorded_by'),
+  createdAt: createdAt(),
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  withdrawnBy: uuid('withdrawn_by'),
+  withdrawnReason: text('withdrawn_reason'),
 });

@@ -43,6 +43,7 @@ import { addDemoRelationships } from './demoRelationships.ts';
 import { addDemoServices } from './demoServices.ts';
 import { addDemoSimd } from './demoSimd.ts';
 import { addDemoTeam } from './demoTeam.ts';
+import { addDemoWorkforce } from './demoWorkforce.ts';
 import { generateFamily, pick, seededRandom } from './familyGenerator.ts';
 
 export interface DemoSignIns {
@@ -210,6 +211,7 @@ export async function loadDemo(db: Db, password: string, today: Date): Promise<v
     await addDemoGroups(tx, today);
     await addDemoContacts(tx, today);
     await addDemoProgrammes(tx, today);
+    await addDemoWorkforce(tx, today);
     await addDemoNotifications(tx, orgId, users, today);
     await addDemoServices(tx, {
       areaId: area.id,

@@ -20,6 +20,10 @@ const actionNames: Record<string, string> = {
   'user.reactivate': 'User reactivated',
   'invitation.accept': 'Invitation accepted',
   'audit.search': 'Audit trail searched',
+  'training.list': 'Team’s training viewed',
+  'training.read': 'Worker’s training viewed',
+  'training.record': 'Training recorded',
+  'training.withdraw': 'Training record withdrawn',
 };
 
 /** An action in plain words, with its code when Hearth has no words for it yet. */

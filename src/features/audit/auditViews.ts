@@ -54,7 +54,7 @@ export const auditViews: AuditView[] = [
     id: 'quality',
     title: 'Quality',
     summary:
-      'Outcomes on family plan goals by service, each listing’s state and what is not yet recorded (self-assessment, family feedback), and the workforce trained in family programmes.',
+      'Outcomes on family plan goals by service, each listing’s state and what is not yet recorded (self-assessment, family feedback), and the workforce trained in family programmes and in family-inclusive practice.',
     async build(db, access, filters) {
       const scope = await resolveScope(db, access, filters);
       return Promise.all([

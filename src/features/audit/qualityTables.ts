@@ -1,10 +1,13 @@
 // Quality: outcomes (the change between the first and latest progress score
 // on each goal), each listing's state and what is not yet recorded, and the
-// workforce trained in structured family programmes.
+// workforce trained in structured family programmes and in family-inclusive
+// practice.
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { practiceRoles } from '../../platform/access/accessContext.ts';
+import { todayInUk } from '../chronology/dateParts.ts';
 import { outOfDate } from '../listings/listingRepository.ts';
+import { familyInclusiveTopics, inDate, topicList } from '../workforce/trainingRepository.ts';
 import { longDate, periodText } from './auditFilters.ts';
 import {
   type AuditScope,
@@ -199,6 +202,7 @@ interface WorkforceFigures {
   outOfDate: number;
   workers: number;
   trained: number;
+  familyInclusive: number;
 }
 
 export async function workforceQuality(db: Db, scope: AuditScope): Promise<AuditTable> {
@@ -218,49 +222,63 @@ export async function workforceQuality(db: Db, scope: AuditScope): Promise<Audit
       from directory_service s where s.status = 'active' and s.organisation_id in (select id from orgs)
       group by s.organisation_id
     ),
+    family_inclusive as (
+      select distinct w.user_id, w.organisation_id from worker_training w
+      where w.withdrawn_at is null and w.topic = any(${topicList(familyInclusiveTopics)})
+        and ${inDate('w', todayInUk(new Date()))}
+    ),
     workers as (
-      select u.organisation_id, count(*)::int as workers, count(t.user_id)::int as trained
+      select u.organisation_id, count(*)::int as workers, count(t.user_id)::int as trained,
+        count(f.user_id)::int as family_inclusive
       from app_user u left join (select distinct user_id from programme_trained_worker) t on t.user_id = u.id
+      left join family_inclusive f on f.user_id = u.id and f.organisation_id = u.organisation_id
       where u.status = 'active' and u.roles && ${roles} and u.organisation_id in (select id from orgs)
       group by u.organisation_id
     ),
     joined as (
       select o.id, o.name, coalesce(l.services, 0) as services, coalesce(l.out_of_date, 0) as out_of_date,
-        coalesce(w.workers, 0) as workers, coalesce(w.trained, 0) as trained
+        coalesce(w.workers, 0) as workers, coalesce(w.trained, 0) as trained,
+        coalesce(w.family_inclusive, 0) as family_inclusive
       from orgs o left join listed l on l.organisation_id = o.id left join workers w on w.organisation_id = o.id
       where l.services > 0 or w.workers > 0
     )
     select case when grouping(id) = 1 then 'all' else id::text end as k, min(name) as name,
       sum(services)::int as services, sum(out_of_date)::int as "outOfDate",
-      sum(workers)::int as workers, sum(trained)::int as trained
+      sum(workers)::int as workers, sum(trained)::int as trained,
+      sum(family_inclusive)::int as "familyInclusive"
     from joined group by grouping sets ((id), ())
     order by min(name)`,
   );
   const valuesOf = (r: WorkforceFigures | undefined, organisation: boolean): AuditRow['values'] => {
     const workers = whole(r?.workers);
     const trained = whole(r?.trained);
+    const familyInclusive = whole(r?.familyInclusive);
     return {
       services: whole(r?.services),
       outOfDate: whole(r?.outOfDate),
       workers,
       trained,
       trainedShare: share(trained, workers),
+      familyInclusive,
+      familyInclusiveShare: share(familyInclusive, workers),
       training: !organisation
         ? ''
         : workers === 0
           ? 'No practice workers in Hearth'
-          : trained === 0
+          : familyInclusive === 0
             ? 'None recorded'
             : 'Recorded',
     };
   };
   return {
     id: 'quality-workforce',
-    title: 'Listings kept up to date, and the workforce trained in family programmes, by organisation',
+    title:
+      'Listings kept up to date, and the workforce trained in family programmes and family-inclusive practice, by organisation',
     definition: [
       'Organisations of the partnership area that list a service in the directory or have practice workers in Hearth (active users who are practitioners, volunteers or peer workers, or team leads), as they stand today.',
       'Listings out of date: active services nobody has checked for six months.',
-      'Trained: practice workers recorded as trained to deliver at least one structured family programme (5-Step Method, CRAFT and others). Hearth records family-inclusive practice training only this way, so an organisation with none recorded is shown as “None recorded”.',
+      'Trained in a family programme: practice workers recorded as trained to deliver at least one structured family programme (5-Step Method, CRAFT and others).',
+      'Trained in family-inclusive practice: practice workers whose team lead has recorded family-inclusive practice or whole family approach training that is still in date (not past the date to refresh it by, and not withdrawn). An organisation with practice workers but none so trained is shown as “None recorded”.',
       byOrganisationText(scope),
       `Training and listings as they stand today, not over the period (${periodText(scope)}).`,
     ]
@@ -276,6 +294,14 @@ export async function workforceQuality(db: Db, scope: AuditScope): Promise<Audit
         label: 'Share trained',
         kind: 'percent',
         basedOn: 'trained',
+        alsoBasedOn: ['workers'],
+      },
+      { key: 'familyInclusive', label: 'Trained in family-inclusive practice', kind: 'count' },
+      {
+        key: 'familyInclusiveShare',
+        label: 'Share trained in family-inclusive practice',
+        kind: 'percent',
+        basedOn: 'familyInclusive',
         alsoBasedOn: ['workers'],
       },
       { key: 'training', label: 'Family-inclusive practice training', kind: 'text' },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { listingProblem, programmeTrainedWorker } from '../../db/schema.ts';
+import { listingProblem, programmeTrainedWorker, workerTraining } from '../../db/schema.ts';
 import { createUser } from '../../testing/fixtures.ts';
 import { testDatabase } from '../../testing/testDatabase.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
@@ -69,14 +69,41 @@ describe('the quality view', () => {
     // Workforce: A's practitioner and a team lead trained (the lead in two programmes), another
     // practitioner not, an invited one not counted; B's volunteer not trained; the partnership lead is not a practice worker.
     const lead = await createUser(db, s.a.id, ['team_lead']);
-    await createUser(db, s.a.id, ['practitioner']);
-    await createUser(db, s.a.id, ['practitioner'], { status: 'invited' });
+    const second = await createUser(db, s.a.id, ['practitioner']);
+    const invited = await createUser(db, s.a.id, ['practitioner'], { status: 'invited' });
     const fiveStep = await programmeId(db, '5-step-method');
     const craft = await programmeId(db, 'craft');
     await db.insert(programmeTrainedWorker).values([
       { programmeId: fiveStep, userId: s.paid.id },
       { programmeId: fiveStep, userId: lead.id },
       { programmeId: craft, userId: lead.id },
+    ]);
+    // Family-inclusive practice: only A's lead has it in date. The second practitioner's lapsed
+    // yesterday; the paid practitioner's was withdrawn, and their trauma training is another topic;
+    // the invited practitioner and the outside organisation's worker are not counted.
+    const training = (
+      userId: string,
+      organisationId: string,
+      more: Partial<typeof workerTraining.$inferInsert>,
+    ) => ({
+      userId,
+      organisationId,
+      topic: 'family_inclusive_practice' as const,
+      course: 'Family Inclusive Practice: foundation',
+      completedOn: addDays(today, -400),
+      ...more,
+    });
+    await db.insert(workerTraining).values([
+      training(lead.id, s.a.id, { renewBy: today }),
+      training(lead.id, s.a.id, { topic: 'whole_family_approach' }),
+      training(second.id, s.a.id, { topic: 'whole_family_approach', renewBy: addDays(today, -1) }),
+      training(s.paid.id, s.a.id, {
+        withdrawnAt: new Date(),
+        withdrawnReason: 'Recorded for the wrong worker',
+      }),
+      training(s.paid.id, s.a.id, { topic: 'trauma_practice', traumaLevel: 'skilled' }),
+      training(invited.id, s.a.id, {}),
+      training(s.outsider.id, s.outside.id, {}),
     ]);
   });
   afterAll(async () => {
@@ -113,12 +140,15 @@ describe('the quality view', () => {
     });
   });
 
-  it('counts listings out of date and practice workers trained in a family programme, by organisation', async () => {
+  it('counts listings out of date and practice workers trained in a family programme and in family-inclusive practice, by organisation', async () => {
     const t = (await tables(year)).get('quality-workforce') as AuditTable;
-    expect(grid(t, ['services', 'outOfDate', 'workers', 'trained', 'trainedShare', 'training'])).toEqual({
-      [s.a.id]: [2, 1, 3, 2, 66.6, 'Recorded'],
-      [s.b.id]: [0, 0, 1, 0, 0, 'None recorded'],
-      all: [2, 1, 4, 2, 50, ''],
+    const keys = ['services', 'outOfDate', 'workers', 'trained', 'trainedShare'];
+    const inclusive = ['familyInclusive', 'familyInclusiveShare', 'training'];
+    expect(grid(t, [...keys, ...inclusive])).toEqual({
+      // Workers: the paid practitioner, the lead and the second practitioner; the lead alone in date.
+      [s.a.id]: [2, 1, 3, 2, 66.6, 1, 33.3, 'Recorded'],
+      [s.b.id]: [0, 0, 1, 0, 0, 0, 0, 'None recorded'],
+      all: [2, 1, 4, 2, 50, 1, 25, ''],
     });
   });
 });

@@ -29,16 +29,21 @@ const roleWords: Record<string, string> = {
   volunteer: 'Volunteer or peer worker',
 };
 
+/** A worker's practice roles in words: "Team lead, Practitioner". */
+export function roleText(roles: readonly string[]): string {
+  return roles
+    .map((r) => roleWords[r])
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** One worker's row: their load in words, against the limit. */
 export function presentWorker(worker: WorkerCaseload) {
   const state = loadState(worker.weighted, worker.limit);
   return {
     userId: worker.userId,
     name: worker.name,
-    role: worker.roles
-      .map((r) => roleWords[r])
-      .filter(Boolean)
-      .join(', '),
+    role: roleText(worker.roles),
     families: worker.families,
     members: worker.members,
     weighted: worker.weighted,
