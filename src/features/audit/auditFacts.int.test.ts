@@ -12,7 +12,7 @@ const supportRows = (db: Db) =>
     db,
     sql`select support_id, family_id, person_id, organisation_id, partnership_area_id, locality_id,
       started_on::text, closed_on::text, rank, bereaved, young_carer, date_of_birth::text, approximate_age,
-      approximate_age_on::text, gender, postcode
+      approximate_age_on::text, gender, postcode, single, birth_day, approximate_day
     from audit_support order by support_id`,
   );
 
@@ -115,7 +115,11 @@ describe('the audit’s pre-aggregates', () => {
       rank: 1,
       gender: 'male',
       postcode: 'GM1 1AA',
+      single: true,
+      birth_day: 19900501,
     });
+    // The mother has rows in both families: none of them is her only one.
+    expect(mother.map((r) => r.single)).toEqual([false, false, false]);
     expect(await fromScratch(db)).toEqual(rows);
   });
 
@@ -150,9 +154,11 @@ describe('the audit’s pre-aggregates', () => {
     await refreshAuditFacts(db);
     const rows = await supportRows(db);
     expect(rows).toHaveLength(7);
-    expect(rows.filter((r) => r.person_id === c).map((r) => [r.rank, r.bereaved, r.young_carer])).toEqual([
-      [2, true, true],
-      [2, true, true],
+    expect(
+      rows.filter((r) => r.person_id === c).map((r) => [r.rank, r.bereaved, r.young_carer, r.single]),
+    ).toEqual([
+      [2, true, true, false],
+      [2, true, true, false],
     ]);
     expect(rows.find((r) => r.family_id === other.id && r.person_id === m)).toMatchObject({
       rank: 1,
@@ -167,7 +173,21 @@ describe('the audit’s pre-aggregates', () => {
     expect(await fromScratch(db)).toEqual(rows);
     await db.execute(sql`delete from member_support where person_id = ${c} and organisation_id = ${s.b.id}`);
     await refreshAuditFacts(db);
-    expect(await supportRows(db)).toHaveLength(6);
+    const after = await supportRows(db);
+    expect(after).toHaveLength(6);
+    expect(after.filter((r) => r.person_id === c).map((r) => r.single)).toEqual([true]);
+    // Only the other family changes: the mother's rows in the first family follow.
+    await db.execute(sql`delete from member_support where person_id = ${m} and family_id = ${other.id}`);
+    await refreshAuditFacts(db);
+    const last = await supportRows(db);
+    expect(last.filter((r) => r.person_id === m).map((r) => r.single)).toEqual([false, false]);
+    await db.execute(
+      sql`delete from member_support where person_id = ${m} and family_id = ${family.id} and organisation_id = ${s.b.id}`,
+    );
+    await refreshAuditFacts(db);
+    const alone = await supportRows(db);
+    expect(alone.filter((r) => r.person_id === m).map((r) => r.single)).toEqual([true]);
+    expect(await fromScratch(db)).toEqual(alone);
   });
 
   it('counts attended contacts by worker and day as the contacts themselves do, through every change', async () => {

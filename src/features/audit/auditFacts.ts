@@ -1,7 +1,8 @@
 // The audit's pre-aggregates (migration 0032), kept up to date. Triggers mark
 // a family stale whenever its members, relationships, support or people
 // change; `refreshAuditFacts` works the stale families' rows of
-// `audit_support` out again, and `foldContactCounts` folds the contact
+// `audit_support` out again (with whether each row is its person's only
+// one, migration 0034), and `foldContactCounts` folds the contact
 // counts' pending rows into each day's row. Every audit view refreshes the
 // stale families first (`resolveScope`), so it counts from rows that are up to date.
 import { type SQL, sql } from 'drizzle-orm';
@@ -95,14 +96,17 @@ const batchSize = 2000;
 
 /**
  * Works out the stale families' `audit_support` rows again, a batch at a
- * time, until none is stale. Two processes refreshing at once take different
- * families (`skip locked`); a family changed meanwhile is marked stale again
- * by its trigger and taken next time. Returns how many families were done.
+ * time, until none is stale. Two processes refreshing at once take turns (a
+ * person's only row depends on other families' rows); a family changed
+ * meanwhile is marked stale again by its trigger and taken next time.
+ * Returns how many families were done.
  */
 export async function refreshAuditFacts(db: Db): Promise<number> {
   let done = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
+      // One refresh at a time: whether a person's row is their only one depends on other families' rows.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('audit_support'))`);
       const stale = await queryRows<{ id: string }>(
         tx,
         sql`delete from audit_stale_family where family_id in (
@@ -111,11 +115,26 @@ export async function refreshAuditFacts(db: Db): Promise<number> {
       );
       if (stale.length === 0) return 0;
       const ids = sql`${`{${stale.map((s) => s.id).join(',')}}`}::uuid[]`;
-      await tx.execute(sql`delete from audit_support where family_id = any(${ids})`);
+      const gone = await queryRows<{ personId: string }>(
+        tx,
+        sql`delete from audit_support where family_id = any(${ids}) returning person_id as "personId"`,
+      );
       await tx.execute(sql`insert into audit_support (support_id, family_id, person_id, organisation_id,
           partnership_area_id, locality_id, started_on, closed_on, rank, bereaved, young_carer,
           date_of_birth, approximate_age, approximate_age_on, gender, postcode)
         ${supportRowsOf(ids)}`);
+      // Each person whose rows were taken or written: whether the row is their only one, in any family.
+      const before = sql`${`{${[...new Set(gone.map((g) => g.personId))].join(',')}}`}::uuid[]`;
+      await tx.execute(sql`with touched as (
+          select person_id from audit_support where family_id = any(${ids})
+          union select unnest(${before})
+        ),
+        counted as (
+          select s.person_id, count(*) = 1 as single from audit_support s
+          where s.person_id in (select person_id from touched) group by s.person_id
+        )
+        update audit_support s set single = c.single from counted c
+        where s.person_id = c.person_id and s.single <> c.single`);
       return stale.length;
     });
     done += n;

@@ -45,23 +45,53 @@ export function supportedCte(scope: AuditScope): SQL {
  * the facts of people in the chosen group (all of them when none is chosen).
  */
 export function peopleCtes(scope: AuditScope): SQL {
-  const age = sql`case when s.date_of_birth is not null then date_part('year', age(${scope.to}::date, s.date_of_birth))
-    when s.approximate_age is not null then s.approximate_age
-      + greatest(0, date_part('year', age(${scope.to}::date, coalesce(s.approximate_age_on, ${scope.to}::date)))) end`;
   return sql`facts as (
-    select s.family_id, s.person_id, s.locality_id, s.rank, s.bereaved, s.young_carer,
-      ${ageBandOf(sql`a.years`)} as age_band, s.gender, sp.quintile
-    from (
-      -- One row per person in each family: every support row of theirs has the same facts.
-      select distinct s.family_id, s.person_id, s.locality_id, s.rank, s.bereaved, s.young_carer,
-        s.date_of_birth, s.approximate_age, s.approximate_age_on, s.gender, s.postcode
-      from audit_support s where ${supportInScope(scope)}
-    ) s
-    cross join lateral (select ${age} as years) a
-    left join simd_postcode sp on sp.edition_id = ${scope.simd?.id ?? null}::uuid and sp.postcode = s.postcode
+    ${factsOf(
+      scope,
+      sql`(
+        -- One row per person in each family: every support row of theirs has the same facts.
+        select distinct s.family_id, s.person_id, s.locality_id, s.rank, s.bereaved, s.young_carer,
+          s.birth_day, s.approximate_age, s.approximate_day, s.gender, s.postcode
+        from audit_support s where ${supportInScope(scope)}
+      )`,
+    )}
   ),
   supported as (select family_id, person_id, locality_id from facts),
   in_group as (select * from facts where ${groupCondition(scope.group)})`;
+}
+
+/**
+ * The facts of the rows `rows` (of `audit_support`'s shape, as `s`): what
+ * `facts` holds, with the age band at the end of the period and the SIMD
+ * quintile worked out.
+ */
+function factsOf(scope: AuditScope, rows: SQL): SQL {
+  // Whole years between two days written yyyymmdd: the difference over 10000, truncated (as age() does).
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(scope.to)) throw new Error('the period must end on a date');
+  const end = sql.raw(scope.to.replaceAll('-', ''));
+  const age = sql`case when s.birth_day is not null then (${end} - s.birth_day) / 10000
+    when s.approximate_age is not null then s.approximate_age
+      + greatest(0, (${end} - coalesce(s.approximate_day, ${end})) / 10000) end`;
+  // With no SIMD lookup loaded, nobody's quintile is known.
+  const [quintile, simd] = scope.simd
+    ? [
+        sql`sp.quintile`,
+        sql`left join simd_postcode sp on sp.edition_id = ${scope.simd.id}::uuid and sp.postcode = s.postcode`,
+      ]
+    : [sql`null::smallint`, sql``];
+  return sql`select s.family_id, s.person_id, s.locality_id, s.rank, s.bereaved, s.young_carer,
+      ${ageBandOf(sql`a.years`)} as age_band, s.gender, ${quintile} as quintile
+    from ${rows} s
+    cross join lateral (select ${age} as years) a
+    ${simd}`;
+}
+
+/**
+ * The facts of the support rows in scope that `which` picks (a condition on
+ * `s`, an `audit_support` row), one row each, not made one per person.
+ */
+export function supportFacts(scope: AuditScope, which: SQL): SQL {
+  return factsOf(scope, sql`(select * from audit_support s where ${supportInScope(scope)} and ${which})`);
 }
 
 /** The condition on a `facts` row for being in the group. */

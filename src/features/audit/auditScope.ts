@@ -99,11 +99,14 @@ export async function resolveScope(
  * saves. In the statement's own read-only transaction, and only there: hash
  * joins, memory enough for the hashes, no JIT (bench/RESULTS.md, issue #8).
  */
-export function auditRows<T>(db: Db, query: SQL): Promise<T[]> {
+export function auditRows<T>(db: Db, query: SQL, options: { hashOnly?: boolean } = {}): Promise<T[]> {
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`select set_config('enable_nestloop', 'off', true), set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`,
     );
+    // A grouping by several worked-out columns is estimated at far more groups than it makes,
+    // and sorted for it: a statement that knows its groups are few asks for hashing instead.
+    if (options.hashOnly) await tx.execute(sql`select set_config('enable_sort', 'off', true)`);
     return queryRows<T>(tx, query);
   });
 }

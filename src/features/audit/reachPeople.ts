@@ -1,11 +1,12 @@
 // Reach: who the support reaches. One statement counts every breakdown of
 // the people supported (age band, gender, standing in the family story,
 // circumstances, deprivation quintile) for each locality and the whole area;
-// the tables are cut from its rows.
+// the tables are cut from its rows. People with one support row are counted
+// straight from it; only the others' rows are made one person first.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { ageBands, ageUnknown, circumstances, genders, standings } from './auditGroups.ts';
-import { peopleCtes } from './auditPeople.ts';
+import { groupCondition, supportFacts } from './auditPeople.ts';
 import {
   type AuditScope,
   auditRows,
@@ -33,30 +34,70 @@ function counters(): { name: string; condition: SQL }[] {
 }
 
 export async function reachTables(db: Db, scope: AuditScope): Promise<AuditTable[]> {
+  const names = ['people', ...counters().map((c) => c.name)];
   const counts = sql.join(
-    counters().map((c) => sql`count(*) filter (where ${c.condition})::int as ${sql.identifier(c.name)}`),
+    [
+      sql`count(*)::int as people`,
+      ...counters().map((c) => sql`count(*) filter (where ${c.condition})::int as ${sql.identifier(c.name)}`),
+    ],
+    sql`, `,
+  );
+  const cellSums = sql.join(
+    [
+      sql`sum(n)::int as people`,
+      ...counters().map(
+        (c) => sql`coalesce(sum(n) filter (where ${c.condition}), 0)::int as ${sql.identifier(c.name)}`,
+      ),
+    ],
+    sql`, `,
+  );
+  const sums = sql.join(
+    names.map((n) => sql`sum(${sql.identifier(n)})::int as ${sql.identifier(n)}`),
     sql`, `,
   );
   const person = sql`bool_or(bereaved) as bereaved, bool_or(young_carer) as young_carer,
     min(age_band) as age_band, min(gender) as gender, min(quintile) as quintile`;
+  const group = groupCondition(scope.group);
   const rows = await auditRows<Record<string, number | string>>(
     db,
-    sql`with ${peopleCtes(scope)},
-    -- Each person once in each locality they were supported in, and once for the whole area;
+    sql`with
+    -- A person whose one support row is their only one is counted from that row: first into
+    -- cells of everything counted (a plain grouping, which works each row's age band out once and
+    -- which PostgreSQL can share between workers), then by locality; the area is their sum.
+    only_cells as (
+      select locality_id, age_band, gender, rank, bereaved, young_carer, quintile, count(*)::int as n
+      from (${supportFacts(scope, sql`s.single`)}) f where ${group}
+      group by locality_id, age_band, gender, rank, bereaved, young_carer, quintile
+    ),
+    only_by_locality as (
+      select coalesce(locality_id::text, 'none') as k, ${cellSums}
+      from only_cells group by locality_id
+    ),
+    only_rows as (
+      select * from only_by_locality
+      union all
+      select 'all', ${sums} from only_by_locality
+    ),
+    -- Anyone else once in each locality they were supported in, and once for the whole area;
     -- where two families give two standings, the lower rank counts.
     people as (
       select ${localityKey(sql`locality_id`)} as k, person_id, min(rank) as rank, ${person}
-      from in_group group by grouping sets ((locality_id, person_id), (person_id))
+      from (${supportFacts(scope, sql`not s.single`)}) f where ${group}
+      group by grouping sets ((locality_id, person_id), (person_id))
     ),
-    bereaved_family as (select distinct family_id, locality_id from in_group where bereaved),
+    many_rows as (select k, ${counts} from people group by k),
+    bereaved_family as (
+      select distinct family_id, locality_id from (${supportFacts(scope, sql`s.bereaved`)}) f where ${group}
+    ),
     families as (
       select coalesce(locality_id::text, 'none') as k, count(*)::int as n from bereaved_family group by locality_id
       union all
       select 'all', count(*)::int from bereaved_family
     )
-    select p.k, count(*)::int as people, ${counts}, coalesce(max(f.n), 0)::int as "bereavedFamilies"
-    from people p left join families f on f.k = p.k
-    group by p.k`,
+    select c.k, ${sums}, coalesce(max(f.n), 0)::int as "bereavedFamilies"
+    from (select * from only_rows union all select * from many_rows) c left join families f on f.k = c.k
+    group by c.k`,
+    { hashOnly: true },
   );
   const figures = new Map(rows.map(({ k, ...values }) => [String(k), values as Record<string, number>]));
   const zero = Object.fromEntries(
