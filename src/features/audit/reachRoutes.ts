@@ -96,26 +96,29 @@ export async function recoveryLink(db: Db, scope: AuditScope): Promise<AuditTabl
   const rows = await auditRows<LinkFigures>(
     db,
     sql`with ${recoveryOrganisations},
-    support as (
-      select ms.family_id, ms.person_id,
-        bool_or(ms.organisation_id in (select organisation_id from recovery_org)) as recovery
-      from member_support ms join family f on f.id = ms.family_id
-      where ${familyInScope(scope)}
+    -- Each current member of a family of the area, with whether they have support in the period
+    -- and whether any of it is a recovery service's: one pass over memberships and support.
+    member as (
+      select m.family_id, min(f.locality_id::text)::uuid as locality_id, m.person_id,
+        bool_or('using_substances' = any(m.roles)) as uses,
+        bool_or(m.in_contact_with_services = 'yes') as in_contact, count(ms.id) > 0 as supported,
+        coalesce(bool_or(ms.organisation_id in (select organisation_id from recovery_org)), false) as recovery
+      from family_membership m
+      join family f on f.id = m.family_id
+      left join member_support ms on ms.family_id = m.family_id and ms.person_id = m.person_id
         and ms.organisation_id in (select o.id from organisation o where o.partnership_area_id = ${scope.areaId})
         and ms.started_on <= ${scope.to}::date and (ms.closed_on is null or ms.closed_on >= ${scope.from}::date)
-      group by ms.family_id, ms.person_id
+      where m.ended_on is null and ${familyInScope(scope)}
+      group by m.family_id, m.person_id
     ),
-    member as (
-      select m.family_id, m.person_id, 'using_substances' = any(m.roles) as using,
-        m.in_contact_with_services = 'yes' as in_contact, s.person_id is not null as supported,
-        coalesce(s.recovery, false) as recovery
-      from family_membership m left join support s on s.family_id = m.family_id and s.person_id = m.person_id
-      where m.ended_on is null and m.family_id in (select family_id from support)
-    ),
+    -- Families with someone supported in the period, and the members using alcohol or drugs
+    -- with a recovery service's support gathered with them.
     family_facts as (
-      select m.family_id, f.locality_id, bool_or(m.supported and not m.using) as family_supported,
-        bool_or(m.using) as has_using, bool_or(m.using and (m.recovery or m.in_contact)) as loved_one_in_contact
-      from member m join family f on f.id = m.family_id group by m.family_id, f.locality_id
+      select family_id, locality_id, bool_or(supported and not uses) as family_supported,
+        bool_or(uses) as has_using, bool_or(uses and (recovery or in_contact)) as loved_one_in_contact,
+        array_agg(person_id) filter (where uses and recovery) as recovery_people
+      from member group by family_id, locality_id
+      having bool_or(supported)
     ),
     fam as (
       select ${localityKey(sql`locality_id`)} as k,
@@ -124,9 +127,10 @@ export async function recoveryLink(db: Db, scope: AuditScope): Promise<AuditTabl
       from family_facts group by grouping sets ((locality_id), ())
     ),
     recovery_people as (
-      select m.person_id, ff.locality_id, bool_or(ff.family_supported) as family_supported
-      from member m join family_facts ff on ff.family_id = m.family_id
-      where m.using and m.recovery group by m.person_id, ff.locality_id
+      select p.person_id, ff.locality_id, bool_or(ff.family_supported) as family_supported
+      from family_facts ff cross join lateral unnest(ff.recovery_people) p(person_id)
+      where ff.recovery_people is not null
+      group by p.person_id, ff.locality_id
     ),
     peo as (
       select coalesce(locality_id::text, 'none') as k, count(*)::int as people,
