@@ -15,7 +15,7 @@ function ageBandOf(age: SQL): SQL {
 }
 
 /** The support rows counted: an organisation of the area (or the chosen service's), a family of the area (or the locality). */
-function supportInScope(scope: AuditScope): SQL {
+export function supportInScope(scope: AuditScope): SQL {
   const inLocality = scope.locality ? sql` and s.locality_id = ${scope.locality.id}::uuid` : sql``;
   return sql`s.partnership_area_id = ${scope.areaId}${inLocality} and ${byOrganisation(sql`s.organisation_id`, scope)}
     and s.started_on <= ${scope.to}::date and (s.closed_on is null or s.closed_on >= ${scope.from}::date)`;
@@ -51,7 +51,7 @@ export function peopleCtes(scope: AuditScope): SQL {
       sql`(
         -- One row per person in each family: every support row of theirs has the same facts.
         select distinct s.family_id, s.person_id, s.locality_id, s.rank, s.bereaved, s.young_carer,
-          s.birth_day, s.approximate_age, s.approximate_day, s.gender, s.postcode
+          s.birth_day, s.approximate_age, s.approximate_day, s.gender, s.postcode, s.single
         from audit_support s where ${supportInScope(scope)}
       )`,
     )}
@@ -80,7 +80,7 @@ function factsOf(scope: AuditScope, rows: SQL): SQL {
       ]
     : [sql`null::smallint`, sql``];
   return sql`select s.family_id, s.person_id, s.locality_id, s.rank, s.bereaved, s.young_carer,
-      ${ageBandOf(sql`a.years`)} as age_band, s.gender, ${quintile} as quintile
+      ${ageBandOf(sql`a.years`)} as age_band, s.gender, ${quintile} as quintile, s.single
     from ${rows} s
     cross join lateral (select ${age} as years) a
     ${simd}`;

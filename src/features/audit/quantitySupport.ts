@@ -3,7 +3,7 @@
 // in its own grouped expression, joined on the locality.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { peopleCtes, supportedCte } from './auditPeople.ts';
+import { peopleCtes, supportedCte, supportInScope } from './auditPeople.ts';
 import {
   type AuditScope,
   auditRows,
@@ -88,14 +88,34 @@ function contactsByLocality(scope: AuditScope): SQL {
 }
 
 export async function supportByLocality(db: Db, scope: AuditScope): Promise<AuditTable> {
+  const famSource = scope.group
+    ? sql`select family_id, person_id, locality_id, single from in_group`
+    : sql`select s.family_id, s.person_id, s.locality_id, s.single from audit_support s where ${supportInScope(scope)}`;
   const rows = await auditRows<Figures>(
     db,
     sql`with ${peopleInScope(scope)},
-    -- Each family and person once per locality and once for the area, in one pass over them.
+    -- Each family once, with its people whose one support row is their only one counted and the
+    -- others gathered: a family is in one locality, so the area's families are the localities' sum.
+    by_family as (
+      select locality_id, family_id, count(*) filter (where single)::int as single_people,
+        array_agg(person_id) filter (where not single) as others
+      from (${famSource}) r group by locality_id, family_id
+    ),
+    others as (
+      select distinct b.locality_id, o.person_id
+      from by_family b cross join lateral unnest(b.others) o(person_id) where b.others is not null
+    ),
     fam as (
-      select ${localityKey(sql`locality_id`)} as k, count(distinct family_id)::int as families,
-        count(distinct person_id)::int as people
-      from in_group group by grouping sets ((locality_id), ())
+      select coalesce(b.locality_id::text, 'none') as k, count(*)::int as families,
+        (sum(b.single_people) + coalesce(max(o.n), 0))::int as people
+      from by_family b
+      left join (select locality_id, count(*) as n from others group by locality_id) o
+        on o.locality_id is not distinct from b.locality_id
+      group by b.locality_id
+      union all
+      select 'all', count(*)::int,
+        (sum(single_people) + (select count(distinct person_id) from others))::int
+      from by_family
     ),
     ${contactsByLocality(scope)},
     att as (
@@ -122,6 +142,7 @@ export async function supportByLocality(db: Db, scope: AuditScope): Promise<Audi
     from (select k from fam union select k from con union select k from att union select k from enr) keys
     left join fam on fam.k = keys.k left join con on con.k = keys.k
     left join att on att.k = keys.k left join enr on enr.k = keys.k`,
+    { hashOnly: true },
   );
   const figures = new Map(
     rows.map((r) => [
