@@ -44,6 +44,23 @@ describe('the audit’s kept figures', () => {
     expect(builds()).toBe(4);
   });
 
+  it('counts afresh when asked to, and keeps that count for the view’s next reader', async () => {
+    let now = 0;
+    const results = new AuditResults(300_000, () => now);
+    const { view, builds } = countingView();
+    const kept = results.view(view);
+    expect(await title(kept.build(db, lead, year))).toBe('1');
+    now = 60_000;
+    // What the contents page does for the views it takes its key figures from.
+    expect(await title(results.count('quantity', view.build, db, lead, year))).toBe('2');
+    now = 350_000;
+    expect(await title(kept.build(db, lead, year))).toBe('2');
+    expect(builds()).toBe(2);
+    expect(() =>
+      results.count('quantity', view.build, db, { ...lead, roles: ['practitioner'] }, year),
+    ).toThrow(ForbiddenError);
+  });
+
   it('refuses anyone but a partnership lead before looking at what is kept', async () => {
     const results = new AuditResults();
     const { view } = countingView();

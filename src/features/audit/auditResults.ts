@@ -13,6 +13,7 @@ import { filterQuery } from './auditFilters.ts';
 import { auditAreaOf } from './auditScope.ts';
 import type { AuditTable } from './auditTable.ts';
 import type { AuditFilters, AuditView } from './auditView.ts';
+import { auditViewById } from './auditViews.ts';
 import { keyFigures } from './keyFigures.ts';
 
 /** Figures older than this are never shown: they are counted again first. */
@@ -50,8 +51,14 @@ export class AuditResults {
       entry.readAt = time;
       return entry.value as Promise<T>;
     }
+    return this.count(name, build, db, access, filters);
+  }
+
+  /** Counts the figures of `name` afresh and keeps them, for the next reader. */
+  count<T>(name: string, build: Build<T>, db: Db, access: AccessContext, filters: AuditFilters): Promise<T> {
+    const key = `${auditAreaOf(access)}|${name}|${filterQuery(filters)}`;
     const count = () => build(db, access, filters);
-    return this.keep(key, count(), time, count).value as Promise<T>;
+    return this.keep(key, count(), this.now(), count).value as Promise<T>;
   }
 
   /** Forgets an area's figures: what the lead has just changed (a need estimate) shows at once. */
@@ -63,7 +70,14 @@ export class AuditResults {
   async keyFigures(db: Db, access: AccessContext, filters: AuditFilters): Promise<AuditTable> {
     const [figures] = await this.get(
       'key-figures',
-      async (d, a, f) => [await keyFigures(d, a, f)],
+      // From the views' own tables, counted afresh and kept: the views opened next are ready.
+      async (d, a, f) => [
+        await keyFigures(d, a, f, (id) => {
+          const view = auditViewById(id);
+          if (!view) throw new Error(`no audit view ${id}`);
+          return this.count(id, view.build, d, a, f);
+        }),
+      ],
       db,
       access,
       filters,

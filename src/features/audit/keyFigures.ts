@@ -6,20 +6,32 @@ import { periodText } from './auditFilters.ts';
 import { resolveScope } from './auditScope.ts';
 import type { AuditRow, AuditTable } from './auditTable.ts';
 import type { AuditFilters } from './auditView.ts';
-import { groupsByKind, servicesByLocality } from './quantityProvision.ts';
-import { supportByLocality } from './quantitySupport.ts';
-import { waitingTables } from './waitingTables.ts';
+import { auditViewById } from './auditViews.ts';
 
-export async function keyFigures(db: Db, access: AccessContext, filters: AuditFilters): Promise<AuditTable> {
-  const scope = await resolveScope(db, access, filters);
-  const [support, services, groups, waits] = await Promise.all([
-    supportByLocality(db, scope),
-    servicesByLocality(db, scope),
-    groupsByKind(db, scope),
-    waitingTables(db, scope),
+/** The tables of one of the audit's views for the same filters; the kept ones, when there are. */
+export type ViewTables = (viewId: 'quantity' | 'waiting-times') => Promise<AuditTable[]>;
+
+/**
+ * The key figures, taken from the quantity and waiting times views' own
+ * tables: counted once, they are then ready for both views as well.
+ */
+export async function keyFigures(
+  db: Db,
+  access: AccessContext,
+  filters: AuditFilters,
+  read: ViewTables = async (id) => (await auditViewById(id)?.build(db, access, filters)) ?? [],
+): Promise<AuditTable> {
+  const [scope, quantity, waits] = await Promise.all([
+    resolveScope(db, access, filters),
+    read('quantity'),
+    read('waiting-times'),
   ]);
+  const byId = (tables: AuditTable[], id: string) => tables.find((t) => t.id === id);
+  const support = byId(quantity, 'quantity-support');
+  const services = byId(quantity, 'quantity-services');
+  const groups = byId(quantity, 'quantity-groups');
+  const wait = byId(waits, 'waits-by-quarter');
   const total = (table: AuditTable | undefined, key: string) => table?.total?.values[key] ?? 0;
-  const wait = waits[0];
   const values: AuditRow['values'] = {
     families: total(support, 'families'),
     people: total(support, 'people'),

@@ -143,6 +143,7 @@ export async function recoveryLink(db: Db, scope: AuditScope): Promise<AuditTabl
     select coalesce(fam.k, peo.k) as k, fam.families, fam.families_linked as "familiesLinked",
       peo.people, peo.people_linked as "peopleLinked"
     from fam full join peo on peo.k = fam.k`,
+    { hashOnly: true },
   );
   const figures = new Map(
     rows.map((r) => {
