@@ -105,8 +105,12 @@ export function auditRows<T>(db: Db, query: SQL, options: { hashOnly?: boolean }
       sql`select set_config('enable_nestloop', 'off', true), set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`,
     );
     // A grouping by several worked-out columns is estimated at far more groups than it makes,
-    // and sorted for it: a statement that knows its groups are few asks for hashing instead.
-    if (options.hashOnly) await tx.execute(sql`select set_config('enable_sort', 'off', true)`);
+    // and sorted for it, and a join may walk two indexes in step row by row: a statement that
+    // reads most of its tables asks for hashing instead.
+    if (options.hashOnly)
+      await tx.execute(
+        sql`select set_config('enable_sort', 'off', true), set_config('enable_mergejoin', 'off', true)`,
+      );
     return queryRows<T>(tx, query);
   });
 }

@@ -50,11 +50,7 @@ const groupCondition: Record<string, SQL> = {
   grandparents: sql`(m.label ~* '^(great-?)?grand' or ${relationFrom('grandparent_of')})`,
   fathers: sql`${isParent} and (m.label ~* '^(father|dad|step-?(father|dad)|grandfather)\\M' or m.gender in ('male', 'man'))`,
   partners: sql`(m.label ~* '^(partner|wife|husband|spouse|girlfriend|boyfriend|ex-?(partner|wife|husband))\\M'
-    or exists (select 1 from relationship r join family_membership u on u.family_id = r.family_id
-      and u.ended_on is null and 'using_substances' = any(u.roles)
-      and u.person_id = case when r.from_person_id = m.person_id then r.to_person_id else r.from_person_id end
-      where r.family_id = m.family_id and r.kind in ('partner_of', 'ex_partner_of')
-        and m.person_id in (r.from_person_id, r.to_person_id)))`,
+    or (m.family_id, m.person_id) in (select family_id, person_id from partner_of_using))`,
   bereaved: sql`'bereaved' = any(m.roles)`,
 };
 
@@ -113,6 +109,14 @@ async function countSupported(db: Db, areaId: string, filters: AuditFilters): Pr
   return auditRows<SupportedRow>(
     db,
     sql`with ${membersSupported(areaId, filters)},
+      -- Partners and ex-partners of a current member using alcohol or drugs: the other end of the relationship.
+      partner_of_using as (
+        select r.family_id, case when u.person_id = r.to_person_id then r.from_person_id else r.to_person_id end as person_id
+        from relationship r join family_membership u on u.family_id = r.family_id
+          and u.ended_on is null and 'using_substances' = any(u.roles)
+          and u.person_id in (r.from_person_id, r.to_person_id)
+        where r.kind in ('partner_of', 'ex_partner_of')
+      ),
       place as (select m.locality_id, m.person_id, ${sql.join(flags, sql`, `)} from m group by m.locality_id, m.person_id),
       person as (select place.person_id, ${either('place')} from place group by place.person_id),
       q as (
@@ -122,5 +126,6 @@ async function countSupported(db: Db, areaId: string, filters: AuditFilters): Pr
         select null, true, count(*)::int, ${counts('person')} from person
       )
       select q.*, ${sql.join(familyCounts, sql`, `)} from q`,
+    { hashOnly: true },
   );
 }
