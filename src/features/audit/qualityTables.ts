@@ -44,15 +44,20 @@ export async function outcomesByService(db: Db, scope: AuditScope): Promise<Audi
   const rows = await auditRows<OutcomeFigures>(
     db,
     sql`with ${peopleInScope(scope)},
-    scores as (
-      select pp.goal_id,
-        (array_agg(pp.score order by r.held_on, r.created_at, r.id))[1] as first_score,
-        (array_agg(pp.score order by r.held_on desc, r.created_at desc, r.id desc))[1] as latest_score,
-        (array_agg(r.organisation_id order by r.held_on desc, r.created_at desc, r.id desc))[1] as organisation_id
+    -- Each goal's first and latest score in one ordered pass over its scores (one sort of them all,
+    -- rather than three sorts within every goal).
+    ordered as (
+      select pp.goal_id, row_number() over w as n, count(*) over w as scores,
+        first_value(pp.score) over w as first_score, last_value(pp.score) over w as latest_score,
+        last_value(r.organisation_id) over w as organisation_id, max(r.held_on) over w as last_held
       from plan_progress pp join plan_review r on r.id = pp.review_id join family f on f.id = pp.family_id
       where ${familyInScope(scope)} and r.held_on <= ${scope.to}::date
-      group by pp.goal_id
-      having count(*) >= 2 and max(r.held_on) >= ${scope.from}::date
+      window w as (partition by pp.goal_id order by r.held_on, r.created_at, r.id
+        rows between unbounded preceding and unbounded following)
+    ),
+    scores as (
+      select goal_id, first_score, latest_score, organisation_id from ordered
+      where n = 1 and scores >= 2 and last_held >= ${scope.from}::date
     ),
     measured as (
       select s.*, o.name from scores s join plan_goal g on g.id = s.goal_id
