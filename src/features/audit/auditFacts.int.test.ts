@@ -12,15 +12,29 @@ const supportRows = (db: Db) =>
     db,
     sql`select support_id, family_id, person_id, organisation_id, partnership_area_id, locality_id,
       started_on::text, closed_on::text, rank, bereaved, young_carer, date_of_birth::text, approximate_age,
-      approximate_age_on::text, gender, postcode, single, birth_day, approximate_day
+      approximate_age_on::text, gender, postcode, single, birth_day, approximate_day, member
     from audit_support order by support_id`,
   );
 
-/** audit_support worked out from nothing: every family stale, the table empty, refreshed. */
+/** Every row of audit_family, in one order. */
+const familyRows = (db: Db) =>
+  queryRows<Record<string, unknown>>(
+    db,
+    sql`select family_id, partnership_area_id, locality_id, has_using, using_in_contact
+    from audit_family order by family_id`,
+  );
+
+/**
+ * audit_support worked out from nothing: every family stale, the tables
+ * empty, refreshed. Checks audit_family comes out as it was kept too.
+ */
 async function fromScratch(db: Db) {
+  const families = await familyRows(db);
   await db.execute(sql`delete from audit_support`);
+  await db.execute(sql`delete from audit_family`);
   await db.execute(sql`insert into audit_stale_family select id from family on conflict do nothing`);
   await refreshAuditFacts(db);
+  expect(await familyRows(db)).toEqual(families);
   return supportRows(db);
 }
 
@@ -117,7 +131,14 @@ describe('the audit’s pre-aggregates', () => {
       postcode: 'GM1 1AA',
       single: true,
       birth_day: 19900501,
+      member: true,
     });
+    expect(await familyRows(db)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ family_id: family.id, has_using: true, using_in_contact: false }),
+        expect.objectContaining({ family_id: other.id, has_using: false, using_in_contact: false }),
+      ]),
+    );
     // The mother has rows in both families: none of them is her only one.
     expect(mother.map((r) => r.single)).toEqual([false, false, false]);
     expect(await fromScratch(db)).toEqual(rows);
@@ -134,6 +155,16 @@ describe('the audit’s pre-aggregates', () => {
     await db.execute(sql`update person set given_name = 'Agnes' where id = ${m}`);
     await db.execute(sql`update family set name = 'Renamed' where id = ${family.id}`);
     expect(await queryRows(db, sql`select count(*)::int as n from audit_stale_family`)).toEqual([{ n: 0 }]);
+    await db.execute(sql`update family_membership set in_contact_with_services = 'yes'
+      where family_id = ${family.id} and person_id = ${u}`);
+    expect(await queryRows(db, sql`select family_id as id from audit_stale_family`)).toEqual([
+      { id: family.id },
+    ]);
+    await refreshAuditFacts(db);
+    expect((await familyRows(db)).find((r) => r.family_id === family.id)).toMatchObject({
+      has_using: true,
+      using_in_contact: true,
+    });
     await db.execute(sql`update person set date_of_birth = '1961-03-04', gender = 'woman', postcode = 'GM2 2BB'
       where id = ${m}`);
     await db.execute(sql`update family_membership set roles = array['child_or_young_person', 'young_carer', 'bereaved']
@@ -188,6 +219,15 @@ describe('the audit’s pre-aggregates', () => {
     const alone = await supportRows(db);
     expect(alone.filter((r) => r.person_id === m).map((r) => r.single)).toEqual([true]);
     expect(await fromScratch(db)).toEqual(alone);
+    // A member who leaves keeps their support row, no longer a current member's.
+    const leaver = other.people[0] as string;
+    await db.execute(
+      sql`update family_membership set ended_on = current_date where family_id = ${other.id} and person_id = ${leaver}`,
+    );
+    await refreshAuditFacts(db);
+    const left = await supportRows(db);
+    expect(left.find((r) => r.person_id === leaver)).toMatchObject({ member: false });
+    expect(await fromScratch(db)).toEqual(left);
   });
 
   it('counts attended contacts by worker and day as the contacts themselves do, through every change', async () => {

@@ -82,6 +82,7 @@ function supportRowsOf(ids: SQL): SQL {
         else coalesce(rb.rank, ${rank('other')}) end,
       coalesce(mr.bereaved, false), coalesce(mr.young_carer, false),
       p.date_of_birth, p.approximate_age, p.approximate_age_on, ${genderOf(sql`p.gender`)},
+      mr.person_id is not null,
       case when length(${postcode}) >= 5 then left(${postcode}, length(${postcode}) - 3) || ' ' || right(${postcode}, 3) end
     from member_support ms
     join family f on f.id = ms.family_id
@@ -121,8 +122,16 @@ export async function refreshAuditFacts(db: Db): Promise<number> {
       );
       await tx.execute(sql`insert into audit_support (support_id, family_id, person_id, organisation_id,
           partnership_area_id, locality_id, started_on, closed_on, rank, bereaved, young_carer,
-          date_of_birth, approximate_age, approximate_age_on, gender, postcode)
+          date_of_birth, approximate_age, approximate_age_on, gender, member, postcode)
         ${supportRowsOf(ids)}`);
+      await tx.execute(sql`delete from audit_family where family_id = any(${ids})`);
+      await tx.execute(sql`insert into audit_family (family_id, partnership_area_id, locality_id, has_using,
+          using_in_contact)
+        select f.id, f.partnership_area_id, f.locality_id,
+          coalesce(bool_or('using_substances' = any(m.roles)), false),
+          coalesce(bool_or('using_substances' = any(m.roles) and m.in_contact_with_services = 'yes'), false)
+        from family f left join family_membership m on m.family_id = f.id and m.ended_on is null
+        where f.id = any(${ids}) group by f.id`);
       // Each person whose rows were taken or written: whether the row is their only one, in any family.
       const before = sql`${`{${[...new Set(gone.map((g) => g.personId))].join(',')}}`}::uuid[]`;
       await tx.execute(sql`with touched as (

@@ -1,9 +1,12 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
+import { createOrganisation } from '../../testing/fixtures.ts';
 import { ownDatabase } from '../../testing/testDatabase.ts';
 import type { AuditTable } from './auditTable.ts';
 import { addFamily, auditArea, grid, support } from './auditTesting.ts';
+import { addService } from './auditTestingDirectory.ts';
 import type { AuditFilters } from './auditView.ts';
 import { auditViewById } from './auditViews.ts';
 
@@ -86,6 +89,27 @@ describe('the reach view, for people supported more than once', () => {
       [s.second]: [1, 1, 0],
       all: [1, 1, 0],
       none: [0, 0, 0],
+    });
+  });
+
+  it('does not count the support of someone who has left the family as the family’s', async () => {
+    const db = database.db;
+    const t = await auditArea(db);
+    const recovery = await createOrganisation(db, t.area.id, 'nhs');
+    await addService(db, recovery.id, { audiences: ['person_using'] });
+    // V: U uses, supported by the recovery service; E, supported by A, has left the family.
+    const v = await addFamily(db, t.area.id, t.first, [{ roles: ['using_substances'] }, {}]);
+    const [u, e] = v.people as [string, string];
+    await support(db, v.id, u, recovery.id, '2025-04-01');
+    await support(db, v.id, e, t.a.id, '2025-04-01');
+    await db.execute(sql`update family_membership set ended_on = started_on where person_id = ${e}`);
+    const built = await auditViewById('reach')?.build(db, t.access, year);
+    const link = built?.find((x) => x.id === 'reach-recovery-link') as AuditTable;
+    expect(grid(link, ['families', 'familiesLinked', 'people', 'peopleLinked'])).toEqual({
+      [t.first]: [0, 0, 1, 0],
+      [t.second]: [0, 0, 0, 0],
+      all: [0, 0, 1, 0],
+      none: [0, 0, 0, 0],
     });
   });
 });

@@ -96,29 +96,29 @@ export async function recoveryLink(db: Db, scope: AuditScope): Promise<AuditTabl
   const rows = await auditRows<LinkFigures>(
     db,
     sql`with ${recoveryOrganisations},
-    -- Each current member of a family of the area, with whether they have support in the period
-    -- and whether any of it is a recovery service's: one pass over memberships and support.
-    member as (
-      select m.family_id, min(f.locality_id::text)::uuid as locality_id, m.person_id,
-        bool_or('using_substances' = any(m.roles)) as uses,
-        bool_or(m.in_contact_with_services = 'yes') as in_contact, count(ms.id) > 0 as supported,
-        coalesce(bool_or(ms.organisation_id in (select organisation_id from recovery_org)), false) as recovery
-      from family_membership m
-      join family f on f.id = m.family_id
-      left join member_support ms on ms.family_id = m.family_id and ms.person_id = m.person_id
-        and ms.organisation_id in (select o.id from organisation o where o.partnership_area_id = ${scope.areaId})
-        and ms.started_on <= ${scope.to}::date and (ms.closed_on is null or ms.closed_on >= ${scope.from}::date)
-      where m.ended_on is null and ${familyInScope(scope)}
-      group by m.family_id, m.person_id
+    -- The support rows of the period from organisations of the area (whichever service is chosen),
+    -- with whether each is a current member's who uses alcohol or drugs, and a recovery service's.
+    support as (
+      select s.family_id, s.person_id, s.locality_id, s.member, s.member and s.rank = 1 as uses,
+        s.organisation_id in (select organisation_id from recovery_org) as recovery
+      from audit_support s
+      where s.partnership_area_id = ${scope.areaId}${scope.locality ? sql` and s.locality_id = ${scope.locality.id}::uuid` : sql``}
+        and s.organisation_id in (select o.id from organisation o where o.partnership_area_id = ${scope.areaId})
+        and s.started_on <= ${scope.to}::date and (s.closed_on is null or s.closed_on >= ${scope.from}::date)
     ),
-    -- Families with someone supported in the period, and the members using alcohol or drugs
-    -- with a recovery service's support gathered with them.
+    -- Families with someone supported in the period; whether a member uses, and one who does is in
+    -- contact with services, is kept for each family (audit_family); the members using alcohol or
+    -- drugs with a recovery service's support are gathered with them.
     family_facts as (
-      select family_id, locality_id, bool_or(supported and not uses) as family_supported,
-        bool_or(uses) as has_using, bool_or(uses and (recovery or in_contact)) as loved_one_in_contact,
-        array_agg(person_id) filter (where uses and recovery) as recovery_people
-      from member group by family_id, locality_id
-      having bool_or(supported)
+      select s.family_id, s.locality_id, s.family_supported, af.has_using,
+        s.recovery_using or af.using_in_contact as loved_one_in_contact, s.recovery_people
+      from (
+        select family_id, locality_id, bool_or(member and not uses) as family_supported,
+          bool_or(uses and recovery) as recovery_using,
+          array_agg(person_id) filter (where uses and recovery) as recovery_people
+        from support group by family_id, locality_id
+      ) s
+      join audit_family af on af.family_id = s.family_id
     ),
     fam as (
       select ${localityKey(sql`locality_id`)} as k,
