@@ -168,7 +168,7 @@ export const seedBenchCommand: Command = {
       await foldContactCounts(database.db);
       if (refreshed > 0) {
         await database.db.execute(
-          sql`vacuum (analyze) audit_support, audit_contact_count, audit_stale_family`,
+          sql`vacuum (analyze) audit_support, audit_family, audit_contact_count, audit_stale_family`,
         );
         out(
           `Worked out the audit's pre-aggregates for ${number(refreshed)} families in ${seconds(performance.now() - factsStarted)}.`,
