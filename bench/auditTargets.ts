@@ -60,3 +60,50 @@ export async function auditPageOneAtATime(
   );
   return summary;
 }
+
+/**
+ * The first view of a choice of filters nobody has asked for yet, once per
+ * page: the last whole financial year for the whole area, then the same year
+ * for one locality of the bench area (a lead filtering to one locality and a
+ * year). For information beside the targets: it is what a lead waits for
+ * before anything is kept. Prints each.
+ */
+export async function auditFirstViews(
+  baseUrl: string,
+  headers: Record<string, string>,
+  localityId: string,
+  today: string,
+): Promise<void> {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const start = (month >= 4 ? year : year - 1) - 1;
+  const financialYear = `year=${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+  for (const [label, filters] of [
+    ['whole area', financialYear],
+    ['one locality', `${financialYear}&localityId=${localityId}`],
+  ] as const)
+    for (const page of auditPages) {
+      const sent = performance.now();
+      const response = await fetch(`${baseUrl}${page.path}?${filters}`, { headers, redirect: 'manual' });
+      await response.text();
+      process.stdout.write(
+        `  ${page.target}, first view of ${start}-${start + 1}, ${label} (${response.status}): ${(performance.now() - sent).toFixed(0)} ms\n`,
+      );
+    }
+}
+
+/**
+ * The audit's pages wanted, each opened one request at a time (the targets),
+ * then the first view of a new choice of filters when the area has a locality.
+ */
+export async function measureAudit(
+  baseUrl: string,
+  headers: Record<string, string>,
+  wanted: (target: string) => boolean,
+  localityId: string | undefined,
+): Promise<TargetResult[]> {
+  const results: TargetResult[] = [];
+  for (const page of auditPages.filter((p) => wanted(p.target)))
+    results.push(await auditPageOneAtATime(page.target, `${baseUrl}${page.path}`, headers, auditRequests()));
+  if (localityId) await auditFirstViews(baseUrl, headers, localityId, new Date().toISOString().slice(0, 10));
+  return results;
+}

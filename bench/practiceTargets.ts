@@ -50,9 +50,17 @@ export async function benchTargets(url: string): Promise<{
 export async function databaseFacts(url: string) {
   const database = await openDatabase({ databaseUrl: url, poolSize: 1 });
   try {
-    const [row] = await queryRows<{ version: string; families: number; open: number; contacts: number }>(
+    const [row] = await queryRows<{
+      version: string;
+      families: number;
+      open: number;
+      contacts: number;
+      localityId: string | null;
+    }>(
       database.db,
       sql`select version() as version, (select count(*)::int from contact) as contacts,
+        (select l.id from locality l join partnership_area a on a.id = l.partnership_area_id
+          where a.name = ${benchArea.name} order by l.name desc limit 1) as "localityId",
         (select count(*)::int from family f join partnership_area a on a.id = f.partnership_area_id
           where a.name = ${benchArea.name}) as families,
         (select count(*)::int from family f where f.status = 'open' and exists (

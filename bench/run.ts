@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { benchArea, benchLeadEmail, benchPassword, benchUserEmail } from '../src/demo/benchData.ts';
 import { termId } from '../src/features/directory/vocabulary.ts';
-import { auditLimitMs, auditPageOneAtATime, auditPages, auditRequests } from './auditTargets.ts';
+import { auditLimitMs, auditPages, measureAudit } from './auditTargets.ts';
 import {
   directoryFacts,
   finderBodies,
@@ -334,8 +334,8 @@ async function main(): Promise<void> {
   // The provision audit's pages as the partnership lead, one request at a time (issue #8).
   if (auditPages.some((page) => wanted(page.target))) {
     const lead = { cookie: await signIn(app.url, benchLeadEmail) };
-    for (const page of auditPages.filter((p) => wanted(p.target)))
-      results.push(await auditPageOneAtATime(page.target, `${app.url}${page.path}`, lead, auditRequests()));
+    const locality = (await databaseFacts(databaseUrl))?.localityId ?? undefined;
+    results.push(...(await measureAudit(app.url, lead, wanted, locality)));
   }
   await stopServer(app.child);
 
