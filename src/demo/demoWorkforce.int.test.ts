@@ -1,11 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, queryRows } from '../db/client.ts';
-import type { Role } from '../db/schema.ts';
+import type { Database } from '../db/client.ts';
 import type { AuditTable } from '../features/audit/auditTable.ts';
 import { auditViewById } from '../features/audit/auditViews.ts';
 import { TrainingRepository } from '../features/workforce/trainingRepository.ts';
-import type { AccessContext } from '../platform/access/accessContext.ts';
+import { demoAccess } from '../testing/demoAccess.ts';
 import { demoDatabase, demoTodayText } from '../testing/demoDatabase.ts';
 
 /** The demo's training records, as a team lead and the partnership lead see them. */
@@ -18,26 +16,8 @@ describe('the demo workforce', () => {
     await database.close();
   });
 
-  async function accessOf(email: string): Promise<AccessContext> {
-    const [u] = await queryRows<{ id: string; organisationId: string; areaId: string; roles: Role[] }>(
-      database.db,
-      sql`select u.id, u.organisation_id as "organisationId", o.partnership_area_id as "areaId", u.roles
-        from app_user u join organisation o on o.id = u.organisation_id where u.email = ${email}`,
-    );
-    if (!u) throw new Error(`no demo user ${email}`);
-    return {
-      userId: u.id,
-      tokenId: undefined,
-      organisationId: u.organisationId,
-      partnershipAreaId: u.areaId,
-      roles: u.roles,
-      ip: '127.0.0.1',
-      requestId: 'demo-test',
-    };
-  }
-
   it('gives the Carse team lead her team’s training: in date, due, lapsed and none', async () => {
-    const shona = await accessOf('shona.baird@carse-family-support.example');
+    const shona = await demoAccess(database.db, 'shona.baird@carse-family-support.example');
     const team = await new TrainingRepository(database.db, shona).team(demoTodayText);
     const byName = new Map(team.map((w) => [w.name, w]));
     expect(byName.get('Morven Blair')).toMatchObject({ traumaLevel: 'skilled', current: 2, lapsed: 0 });
@@ -56,7 +36,7 @@ describe('the demo workforce', () => {
   });
 
   it('shows the partnership lead which organisations have family-inclusive practice training recorded', async () => {
-    const elspeth = await accessOf('elspeth.morrison@glenmuir-adp.example');
+    const elspeth = await demoAccess(database.db, 'elspeth.morrison@glenmuir-adp.example');
     const built = await auditViewById('quality')?.build(database.db, elspeth, {
       from: '2025-04-01',
       to: '2026-03-31',

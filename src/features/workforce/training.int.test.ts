@@ -8,6 +8,7 @@ import { testDatabase } from '../../testing/testDatabase.ts';
 import { todayInUk } from '../chronology/dateParts.ts';
 import { addDays } from '../plan/planSchedule.ts';
 import { dateFields } from '../programmes/programmeTesting.ts';
+import { TrainingRepository } from './trainingRepository.ts';
 
 describe('workers’ training', () => {
   let database: Database;
@@ -137,6 +138,20 @@ describe('workers’ training', () => {
     expect((await s.asWorker.get(`${workerUrl(s.worker.id)}/new`)).statusCode).toBe(403);
     const denied = await events('training.read', s.colleague.id);
     expect(denied.map((e) => [e.outcome, e.actorUserId])).toContainEqual(['denied', s.worker.id]);
+    // The repository refuses on its own too, whatever the page asked.
+    const asWorker = new TrainingRepository(database.db, {
+      userId: s.worker.id,
+      tokenId: undefined,
+      organisationId: s.home.id,
+      partnershipAreaId: undefined,
+      roles: ['practitioner'],
+      ip: '127.0.0.1',
+      requestId: 'training-test',
+    });
+    expect(await asWorker.records(s.colleague.id)).toEqual([]);
+    expect(
+      (await events('training.read', s.colleague.id)).filter((e) => e.requestId === 'training-test'),
+    ).toEqual([expect.objectContaining({ outcome: 'denied' })]);
   });
 
   it('refuses a lead of another organisation, and audits the refusal', async () => {

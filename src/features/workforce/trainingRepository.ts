@@ -107,8 +107,17 @@ export class TrainingRepository {
     return row;
   }
 
-  /** A worker's records, in date first and newest first, then lapsed, then withdrawn; audited. */
+  /** A worker's records (the lead's team's, or the user's own), newest first, withdrawn last; audited. */
   async records(workerId: string): Promise<TrainingRecord[]> {
+    if (!this.isLead && workerId !== this.access.userId) {
+      await recordAudit(this.db, this.access, {
+        action: 'training.read',
+        outcome: 'denied',
+        recordType: 'app_user',
+        recordId: workerId,
+      });
+      return [];
+    }
     const rows = await queryRows<TrainingRecord>(
       this.db,
       sql`${recordSelect} where t.user_id = ${workerId} and t.organisation_id = ${this.access.organisationId ?? null}
