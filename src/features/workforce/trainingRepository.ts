@@ -80,6 +80,16 @@ export class TrainingRepository {
     return hasRole(this.access, 'team_lead');
   }
 
+  /** A lead may ask about anyone of their organisation (the query checks that); anyone else about themselves. */
+  private mayAsk(workerId: string) {
+    return this.isLead || workerId === this.access.userId;
+  }
+
+  /** Audits a refusal to read a worker's or a record's training. */
+  private refused(db: Db, recordType: 'app_user' | 'worker_training', recordId: string) {
+    return recordAudit(db, this.access, { action: 'training.read', outcome: 'denied', recordType, recordId });
+  }
+
   /** The workers the user may see (the lead's team, or themselves), each in brief, audited as one read. */
   async team(today: string): Promise<WorkerTraining[]> {
     const { userId } = this.access;
@@ -95,27 +105,15 @@ export class TrainingRepository {
 
   /** One worker in brief, when the user may see them; a refusal is audited. */
   async worker(workerId: string, today: string, db: Db = this.db): Promise<WorkerTraining | undefined> {
-    const mayAsk = this.isLead || workerId === this.access.userId;
-    const [row] = mayAsk ? await this.summaries(db, today, sql`u.id = ${workerId}`) : [];
-    if (!row)
-      await recordAudit(db, this.access, {
-        action: 'training.read',
-        outcome: 'denied',
-        recordType: 'app_user',
-        recordId: workerId,
-      });
+    const [row] = this.mayAsk(workerId) ? await this.summaries(db, today, sql`u.id = ${workerId}`) : [];
+    if (!row) await this.refused(db, 'app_user', workerId);
     return row;
   }
 
   /** A worker's records (the lead's team's, or the user's own), newest first, withdrawn last; audited. */
   async records(workerId: string): Promise<TrainingRecord[]> {
-    if (!this.isLead && workerId !== this.access.userId) {
-      await recordAudit(this.db, this.access, {
-        action: 'training.read',
-        outcome: 'denied',
-        recordType: 'app_user',
-        recordId: workerId,
-      });
+    if (!this.mayAsk(workerId)) {
+      await this.refused(this.db, 'app_user', workerId);
       return [];
     }
     const rows = await queryRows<TrainingRecord>(
@@ -165,13 +163,7 @@ export class TrainingRepository {
             ${lock ? sql`for update of t` : sql``}`,
         )
       : [];
-    if (!row)
-      await recordAudit(db, this.access, {
-        action: 'training.read',
-        outcome: 'denied',
-        recordType: 'worker_training',
-        recordId,
-      });
+    if (!row) await this.refused(db, 'worker_training', recordId);
     return row;
   }
 
